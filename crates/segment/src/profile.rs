@@ -28,7 +28,7 @@ impl Profile {
     /// generic rules and the English sentence starters.
     pub(crate) fn new(lang: &str) -> Profile {
         let base = lang.split(['-', '_']).next().unwrap_or("");
-        let lists = match abbrev::builtin(base) {
+        let mut lists = match abbrev::builtin(base) {
             Some(lists) => lists.clone(),
             None => {
                 // Generic rules: no abbreviations beyond the near-universal
@@ -36,6 +36,10 @@ impl Profile {
                 WordLists::parse(GENERIC)
             }
         };
+        // Number signs written with a period in every language.
+        for sign in ["n°", "nº", "№"] {
+            lists.number.insert(sign.to_string());
+        }
         Profile {
             lists,
             greek: base == "el",

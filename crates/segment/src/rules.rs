@@ -14,6 +14,8 @@ use crate::profile::Profile;
 /// How far the rules look back for the word before a period, and forward
 /// for the word after it (bytes). Longer words are never abbreviations.
 const WINDOW: usize = 64;
+/// Words at least this long are never taken for unknown abbreviations.
+const LONG_WORD: usize = 5;
 /// How far ahead a closing bracket may be for a terminator inside brackets
 /// to stay inside its sentence (bytes).
 const BRACKET_REACH: usize = 160;
@@ -21,7 +23,7 @@ const BRACKET_REACH: usize = 160;
 /// Bytes that may start something the rules look at.
 static INTERESTING: [bool; 256] = {
     let mut t = [false; 256];
-    let ascii = b".!?;:()[]\n\r";
+    let ascii = b".!?;:()[]#\n\r";
     let mut i = 0;
     while i < ascii.len() {
         t[ascii[i] as usize] = true;
@@ -95,16 +97,24 @@ impl<'a> Scan<'a> {
                     self.depth += 1;
                     i + 1
                 }
+                b')' if self.depth == 0 => self.smiley(i),
                 b')' | b']' => {
                     self.depth = self.depth.saturating_sub(1);
-                    if b == b')' {
-                        self.list_marker(i);
+                    i + 1
+                }
+                b'#' => self.hashtag(i),
+                b'\n' | b'\r' => self.line_break(i),
+                b';' if !self.profile.greek => i + 1,
+                b':' if !self.profile.armenian => {
+                    let face = bytes
+                        .get(i + 1)
+                        .is_some_and(|&c| matches!(c, b'D' | b'P' | b'p'))
+                        && bytes.get(i + 2).is_none_or(|c| c.is_ascii_whitespace());
+                    if face {
+                        self.emoji_end(i + 2);
                     }
                     i + 1
                 }
-                b'\n' | b'\r' => self.line_break(i),
-                b';' if !self.profile.greek => i + 1,
-                b':' if !self.profile.armenian => i + 1,
                 b'.' if self.profile.armenian => i + 1,
                 _ if b < 0x80 => self.terminator(i, ch(b)),
                 _ => {
@@ -250,15 +260,23 @@ impl<'a> Scan<'a> {
                 .next()
                 .is_some_and(|f| !chars::is_lower(f) && f.is_alphabetic());
         }
-        if chars::is_lower(first) {
-            return false;
-        }
         let (tok_start, word) = word_before(text, i, self.sent_start);
         if word.is_empty() {
-            return true;
+            return !chars::is_lower(first);
         }
         let next_word = word_at(text, next_pos, self.end);
         let lower = word.to_lowercase();
+        let lists = &self.profile.lists;
+        let kind = lists
+            .kind(&lower)
+            .or_else(|| self.learned.and_then(|l| l.kind(&lower)));
+        if chars::is_lower(first) {
+            // Lower case goes on after abbreviations and ordinals; after a
+            // long ordinary word it starts a sentence written in lower case.
+            // A closing quote or bracket before it: a quoted or bracketed
+            // sentence inside a sentence ('"Stop." she said').
+            return kind.is_none() && !cl.closer && is_plain_long_word(word);
+        }
         if self.is_sentence_initial(tok_start)
             && (word.bytes().all(|b| b.is_ascii_digit()) && word.len() <= 4
                 || word.chars().count() == 1
@@ -267,43 +285,39 @@ impl<'a> Scan<'a> {
             // A list marker or a heading number: "1. The first item".
             return false;
         }
-        let lists = &self.profile.lists;
-        let kind = lists
-            .kind(&lower)
-            .or_else(|| self.learned.and_then(|l| l.kind(&lower)));
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let single_letter =
+            letters.next().is_some() && letters.next().is_none() && word.chars().count() == 1;
+        let letter = word.chars().next().unwrap_or(' ');
+        if single_letter && chars::is_upper(letter) {
+            // An initial ("J. R. R. Tolkien", "Albert I. Jones") unless a
+            // sentence starter follows ("you and I. Did you").
+            if next_is_single_letter_abbrev(text, next_pos, self.end) {
+                return false;
+            }
+            return self.is_starter(next_word);
+        }
         if let Some(kind) = kind {
             if first.is_ascii_digit() {
                 return false;
             }
-            match kind {
-                Kind::Inner => return false,
-                Kind::Number | Kind::General => {
-                    if self.words_before(tok_start) <= 2 {
-                        return false;
-                    }
-                    return true;
-                }
-            }
+            return match kind {
+                Kind::Inner => false,
+                // "Jane and co. They": an end, unless the sentence would be
+                // a fragment of two words ("At 5 a.m. Mr. Smith").
+                Kind::Number | Kind::General => self.words_before(tok_start) > 2,
+            };
         }
         let is_number = word.bytes().all(|b| b.is_ascii_digit());
         if is_number && self.profile.ordinal_dot && self.is_month(next_word) {
             return false;
         }
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        let single_letter =
-            letters.next().is_some() && letters.next().is_none() && word.chars().count() == 1;
         if single_letter {
-            let l = word.chars().next().unwrap_or(' ');
             if next_is_single_letter_abbrev(text, next_pos, self.end) {
                 return false;
             }
-            if !chars::is_lower(l) && !chars::is_upper(l) {
-                return false; // a letter of a caseless script: an abbreviation
-            }
-            if chars::is_upper(l) {
-                return self.is_starter(next_word);
-            }
-            return true;
+            // a letter of a caseless script is an abbreviation
+            return chars::is_lower(letter);
         }
         if is_initialism(word) || (self.profile.ordinal_dot && chars::is_roman(word)) {
             return self.is_starter(next_word);
@@ -463,13 +477,64 @@ impl<'a> Scan<'a> {
         let run = rest
             .find(|c: char| !chars::is_emoji(c))
             .unwrap_or(rest.len());
-        let j = i + run;
+        self.emoji_end(i + run);
+        (i + run).max(i + 1)
+    }
+
+    /// After an emoji or a smiley at `j`: a capitalised word or a mention
+    /// after a space starts a new sentence.
+    fn emoji_end(&mut self, j: usize) {
         let after = &self.text[j..self.end];
         if after.starts_with(char::is_whitespace) {
-            if let Some((pos, first)) = next_word_start(self.text, j, self.end) {
-                if chars::is_upper(first) && self.is_starter(word_at(self.text, pos, self.end)) {
+            if let Some((_, first)) = next_word_start(self.text, j, self.end) {
+                if chars::is_upper(first) || first == '@' {
                     self.cut(j);
                 }
+            }
+        }
+    }
+
+    /// A closing parenthesis that closes nothing: a list marker ("2) ") or
+    /// a smiley ("so nice))", ":-)"), which can end a sentence.
+    fn smiley(&mut self, i: usize) -> usize {
+        self.list_marker(i);
+        let rest = &self.text[i..self.end];
+        let run = rest.find(|c: char| c != ')').unwrap_or(rest.len());
+        let (_, word) = word_before(self.text, i, self.sent_start);
+        let marker = word.len() <= 3
+            && word.chars().all(|c| c.is_ascii_alphanumeric())
+            && {
+                let before = &self.text[self.sent_start..i - word.len()];
+                before.trim().is_empty() || before.ends_with(char::is_whitespace)
+            }
+            && (word.len() == 1 || word.bytes().all(|b| b.is_ascii_digit()));
+        if !marker {
+            self.emoji_end(i + run);
+        }
+        i + run
+    }
+
+    /// "#travel #sea Next": a run of hashtags ends a sentence before a
+    /// capitalised word.
+    fn hashtag(&mut self, i: usize) -> usize {
+        let text = self.text;
+        let prev_tok = text[self.sent_start..i].trim_end();
+        let prev_is_tag = text[..i].ends_with(char::is_whitespace)
+            && prev_tok
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|t| t.starts_with('#') && t.len() > 1);
+        if !prev_is_tag {
+            return i + 1;
+        }
+        let limit = floor_char(text, (i + WINDOW).min(self.end));
+        let len = text[i..limit]
+            .find(char::is_whitespace)
+            .unwrap_or(limit - i);
+        let j = i + len;
+        if let Some((_, first)) = next_word_start(text, j, self.end) {
+            if j < self.end && chars::is_upper(first) {
+                self.cut(j);
             }
         }
         j.max(i + 1)
@@ -647,6 +712,15 @@ impl Cluster {
                     cl.closer = true;
                     continue;
                 }
+                let tok_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+                let tok = &trimmed[..tok_len];
+                if tok.len() <= 5
+                    && tok.contains([')', '('])
+                    && tok.chars().all(|c| ":;=8-^()DPp*_'".contains(c))
+                {
+                    j += rest.len() - trimmed.len() + tok_len;
+                    continue;
+                }
                 if chars::is_emoji(q) {
                     let run = trimmed
                         .find(|c: char| !chars::is_emoji(c))
@@ -749,6 +823,15 @@ fn word_before(text: &str, i: usize, floor: usize) -> (usize, &str) {
 fn next_is_single_letter_abbrev(text: &str, pos: usize, end: usize) -> bool {
     let mut it = text[pos..end].chars();
     matches!((it.next(), it.next()), (Some(l), Some('.')) if l.is_alphabetic())
+}
+
+/// A word of at least `LONG_WORD` letters that is not all capitals: not an
+/// abbreviation, so a period after it ends a sentence even before a
+/// lower-case word.
+fn is_plain_long_word(word: &str) -> bool {
+    word.chars().count() >= LONG_WORD
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().any(chars::is_lower)
 }
 
 /// Letters separated by periods, each part one or two letters: "U.S",
