@@ -52,6 +52,9 @@ pub(crate) struct Scan<'a> {
     /// The last list marker: (is a letter, its value).
     last_marker: Option<(bool, u32)>,
     shape: Option<LineShape>,
+    /// Whether the paragraph is written without capitals (computed on
+    /// first need).
+    caseless: std::cell::Cell<Option<bool>>,
     cuts: &'a mut Vec<usize>,
 }
 
@@ -78,6 +81,7 @@ impl<'a> Scan<'a> {
             depth: 0,
             last_marker: None,
             shape: None,
+            caseless: std::cell::Cell::new(None),
             cuts,
         }
     }
@@ -275,7 +279,13 @@ impl<'a> Scan<'a> {
             // long ordinary word it starts a sentence written in lower case.
             // A closing quote or bracket before it: a quoted or bracketed
             // sentence inside a sentence ('"Stop." she said').
-            return kind.is_none() && !cl.closer && is_plain_long_word(word);
+            return kind.is_none()
+                && !cl.closer
+                && (is_plain_long_word(word)
+                    || self.writes_without_capitals()
+                        && !word.bytes().all(|b| b.is_ascii_digit())
+                        && word.chars().count() > 1
+                        && !is_initialism(word));
         }
         if self.is_sentence_initial(tok_start)
             && (word.bytes().all(|b| b.is_ascii_digit()) && word.len() <= 4
@@ -378,9 +388,34 @@ impl<'a> Scan<'a> {
             || rest.contains('@'))
     }
 
+    /// Whether the paragraph is written (nearly) without capitals, as chat
+    /// and some e-mail is: then a lower-case word can start a sentence.
+    /// Looks at the first 64 KiB.
+    fn writes_without_capitals(&self) -> bool {
+        if let Some(v) = self.caseless.get() {
+            return v;
+        }
+        let limit = floor_char(self.text, (self.start + 65536).min(self.end));
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for c in self.text[self.start..limit].chars() {
+            if chars::is_upper(c) {
+                upper += 1;
+            } else if chars::is_lower(c) {
+                lower += 1;
+            }
+        }
+        let v = lower >= 40 && upper * 100 < lower;
+        self.caseless.set(Some(v));
+        v
+    }
+
+    /// Whether only whitespace, openers, bullets and dashes stand between
+    /// the sentence start and `tok_start` (looking back at most `WINDOW`
+    /// bytes, which keeps the scan linear).
     fn is_sentence_initial(&self, tok_start: usize) -> bool {
-        let before = &self.text[self.sent_start..tok_start];
-        before.chars().all(|c| {
+        let from = floor_char(self.text, tok_start.saturating_sub(WINDOW)).max(self.sent_start);
+        let before = &self.text[from..tok_start];
+        before.chars().rev().all(|c| {
             c.is_whitespace() || chars::is_bullet(c) || chars::is_opener(c) || chars::is_dash(c)
         })
     }
