@@ -5,6 +5,12 @@
 //! way again. Each `tu` has the segment id as `tuid` and a `prop` with the
 //! paragraph id. A target `tuv` is written only when a target language is
 //! given.
+//!
+//! Inline codes are empty `ph` elements: `x` is the code's number in the
+//! segment and `type` says what it stands for (`x-url`, `x-tag`, ...,
+//! `x-xml-invalid-U+0001`). They are empty so that every TMX reader sees the
+//! same segment text (some drop `ph` content, some keep it); merge takes the
+//! code's text from the original.
 
 use crate::document::{Document, Segment};
 use crate::dom::{Element, Node};
@@ -79,16 +85,11 @@ fn write_tuv(x: &mut XmlOut, lang: &str, seg: Option<&Segment<'_>>, doc: &Docume
                 Piece::Text(t) => x.text(t),
                 Piece::Code(c) => {
                     let n = c.index.to_string();
-                    match c.kind {
-                        CodeKind::XmlInvalid => {
-                            let kind = format!("x-xml-invalid-{}", c.code_point_label());
-                            x.empty("ph", &[("x", &n), ("type", &kind)]);
-                        }
-                        CodeKind::Span(kind) => {
-                            let kind = format!("x-{}", kind.name());
-                            x.text_element("ph", &[("x", &n), ("type", &kind)], c.text);
-                        }
-                    }
+                    let kind = match c.kind {
+                        CodeKind::XmlInvalid => format!("x-xml-invalid-{}", c.code_point_label()),
+                        CodeKind::Span(kind) => format!("x-{}", kind.name()),
+                    };
+                    x.empty("ph", &[("x", &n), ("type", &kind)]);
                 }
             }
         }

@@ -3,7 +3,8 @@
 //!
 //! Inline codes are `ph` elements whose original data (in the unit's
 //! `originalData`) is the protected text, or, for a character XML 1.0
-//! forbids, a `cp` element with its code point. A `ph` id is the segment id
+//! forbids, a `cp` element with its code point (a C0 control) or nothing
+//! (U+FFFE, U+FFFF; the `ph` names the code point in `disp`). A `ph` id is the segment id
 //! followed by `.c` and the code's number (`p1.s2.c1`), so merge finds the
 //! code again. The segmentation options are a file-level note with category
 //! `x-excerpt-options`.
@@ -99,7 +100,10 @@ fn write_original_data(x: &mut XmlOut, paragraph: &[Segment<'_>], doc: &Document
             x.raw("\n        ");
             x.start("data", &[("id", &format!("{}.d{}", s.id(), c.index))]);
             match c.kind {
-                CodeKind::XmlInvalid => write_with_cp(x, c.text),
+                // XLIFF 2's `cp` is for C0 controls; U+FFFE and U+FFFF
+                // are named only by the `ph`'s `disp`.
+                CodeKind::XmlInvalid if c.text.chars().all(cp_allowed) => write_with_cp(x, c.text),
+                CodeKind::XmlInvalid => {}
                 CodeKind::Span(_) => x.text(c.text),
             }
             x.end("data");
@@ -126,6 +130,12 @@ fn write_pieces(x: &mut XmlOut, s: &Segment<'_>, doc: &Document<'_>) {
             }
         }
     }
+}
+
+/// True for the characters XLIFF 2 lets `cp` carry that XML 1.0 forbids:
+/// the C0 controls (its Schematron rejects `cp` for U+FFFE and U+FFFF).
+fn cp_allowed(c: char) -> bool {
+    u32::from(c) < 0x20
 }
 
 /// Writes text in which XML-invalid characters become `<cp hex="..."/>`.
