@@ -2,10 +2,13 @@
 
 mod input;
 mod lang;
+mod merge;
 mod offsets;
 mod output;
 mod segment;
+mod stats;
 mod summarize;
+mod tm_format;
 
 use std::process::ExitCode;
 
@@ -30,6 +33,10 @@ enum Command {
     Summarize(summarize::SummarizeArgs),
     /// Split text into sentences, with offsets.
     Segment(segment::SegmentArgs),
+    /// Rebuild a translated document from the original and a translated file.
+    Merge(merge::MergeArgs),
+    /// Count segments, words, repetitions and unique segments, as CAT tools do.
+    Stats(stats::StatsArgs),
     /// Print a shell completion script.
     #[command(after_help = "Example:\n  excerpt completions zsh > ~/.zfunc/_excerpt")]
     Completions {
@@ -43,6 +50,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Summarize(args) => summarize::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Stats(args) => stats::run(args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let mut out = std::io::stdout().lock();
