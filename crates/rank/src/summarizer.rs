@@ -5,6 +5,7 @@ use crate::budget::{Budget, Meter};
 use crate::content::{self, NotContent, Shape};
 use crate::duplicates;
 use crate::graph::{EdgeWeights, Graph};
+use crate::keywords::{self, Keyword};
 use crate::language::Language;
 use crate::position;
 use crate::terms::{TermMatrix, is_cjk};
@@ -242,6 +243,26 @@ impl Summarizer {
     /// ```
     pub fn language(&self) -> &Language {
         &self.lang
+    }
+
+    /// The `n` best keyphrases of `sentences` (TextRank over words that occur
+    /// near each other; neighbouring top words are joined into phrases of up
+    /// to four words), best first. Page furniture is left out as in
+    /// [`Summarizer::summarize`].
+    ///
+    /// ```
+    /// use excerpt_rank::Summarizer;
+    ///
+    /// let sentences = [
+    ///     "The tidal power plant opened on the estuary.",
+    ///     "The tidal power plant feeds ten thousand homes.",
+    ///     "Engineers tested the turbines for a year.",
+    /// ];
+    /// let keywords = Summarizer::new("en").keywords(&sentences, 2);
+    /// assert!(keywords[0].text.ends_with("power plant"));
+    /// ```
+    pub fn keywords(&self, sentences: &[&str], n: usize) -> Vec<Keyword> {
+        keywords::keywords(sentences, &self.lang, n)
     }
 
     /// Scores `sentences` and picks the best under `budget`, in document order.
