@@ -455,3 +455,116 @@ fn summarize_record(
     line.push('\n');
     Ok(line)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: SummarizeArgs,
+    }
+
+    fn args(flags: &[&str]) -> SummarizeArgs {
+        let mut argv = vec!["summarize"];
+        argv.extend_from_slice(flags);
+        Cli::parse_from(argv).args
+    }
+
+    const STORY: &str = "The river ferry returns to service on Monday after a month of repairs. \
+        Engineers replaced the ferry engine and painted the hull. \
+        The ferry carries two hundred passengers across the river each morning. \
+        A café on the pier will open at the same time. \
+        Tickets for the river ferry cost the same as before.";
+
+    fn record(flags: &[&str], line: &serde_json::Value) -> serde_json::Value {
+        let a = args(flags);
+        let engines = Engines::new(a.similarity());
+        let choice = LangChoice::parse(&a.lang).unwrap();
+        let out = summarize_record(&a, &choice, &engines, &line.to_string()).unwrap();
+        assert!(out.ends_with('\n') && out.matches('\n').count() == 1);
+        serde_json::from_str(&out).unwrap()
+    }
+
+    #[test]
+    fn jsonl_record_keeps_id_and_honours_k() {
+        let line = serde_json::json!({"id": "doc-7", "text": STORY, "k": 2, "lang": "en"});
+        let out = record(&[], &line);
+        assert_eq!(out["id"], "doc-7");
+        let summary = out["summary"].as_array().unwrap();
+        assert_eq!(summary.len(), 2);
+        for s in summary {
+            assert!(STORY.contains(s.as_str().unwrap()));
+        }
+        // Without k, the flags decide.
+        let line = serde_json::json!({"id": 8, "text": STORY});
+        let out = record(&["--sentences", "1", "--lang", "en"], &line);
+        assert_eq!(out["id"], 8);
+        assert_eq!(out["summary"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn jsonl_json_format_adds_offsets_scores_keywords_and_explain() {
+        let line = serde_json::json!({"id": "a", "text": STORY, "k": 2, "lang": "en"});
+        let out = record(&["--format", "json", "--keywords", "3", "--explain"], &line);
+        let sentences = out["sentences"].as_array().unwrap();
+        assert_eq!(sentences.len(), 2);
+        for s in sentences {
+            let (start, end) = (
+                s["byte_start"].as_u64().unwrap(),
+                s["byte_end"].as_u64().unwrap(),
+            );
+            assert_eq!(
+                &STORY[start as usize..end as usize],
+                s["text"].as_str().unwrap()
+            );
+            assert!(s["score"].as_f64().unwrap() > 0.0);
+        }
+        let keywords = out["keywords"].as_array().unwrap();
+        assert!(!keywords.is_empty() && keywords.len() <= 3);
+        assert!(
+            keywords[0]["text"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("ferry")
+        );
+        let explain = out["explain"].as_array().unwrap();
+        assert_eq!(explain.len(), 5);
+        let chosen = explain.iter().filter(|e| e["verdict"] == "chosen").count();
+        assert_eq!(chosen, 2);
+    }
+
+    #[test]
+    fn jsonl_rejects_a_record_without_text() {
+        let a = args(&[]);
+        let engines = Engines::new(a.similarity());
+        let choice = LangChoice::parse("en").unwrap();
+        assert!(summarize_record(&a, &choice, &engines, "{\"id\": 1}").is_err());
+    }
+
+    #[test]
+    fn text_output_lists_keywords_and_verdicts() {
+        let engines = Engines::new(Similarity::Overlap);
+        let report = engines.summarize(STORY, "en", Budget::Words(25), Some(2));
+        let used: usize = report
+            .chosen
+            .iter()
+            .map(|c| c.text.split_whitespace().count())
+            .sum();
+        assert!(used <= 25 && used > 0);
+        let mut out = Vec::new();
+        report.write_text(&mut out, true).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("Keywords:"));
+        assert!(out.contains("chosen"));
+        assert_eq!(
+            out.lines()
+                .filter(|l| l.trim_start().starts_with('#'))
+                .count(),
+            5
+        );
+    }
+}
