@@ -128,6 +128,43 @@ fn words_of(text: &str, offset: usize, lang: &Language, f: &mut impl FnMut(Token
     }
 }
 
+thread_local! {
+    /// Stems of the words this thread has seen, for one language at a time
+    /// (`None` for words that stem to a stop word): most words of a corpus
+    /// recur, and stemming is the costliest step of reading a text.
+    static STEMS: std::cell::RefCell<(String, WordMap<String, Option<Box<str>>>)> =
+        std::cell::RefCell::new((String::new(), WordMap::default()));
+}
+
+/// Most words kept in a thread's stem cache before it starts afresh.
+const STEM_CACHE_WORDS: usize = 1 << 18;
+
+/// The stem of the lower-cased content word `lower`, or `None` when the stem
+/// is empty or a stop word; `f` gets it without copying.
+fn with_stem<R>(lang: &Language, lower: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    STEMS.with(|cell| {
+        let mut guard = cell.borrow_mut();
+        let (code, cache) = &mut *guard;
+        if code != lang.code() || cache.len() >= STEM_CACHE_WORDS {
+            code.clear();
+            code.push_str(lang.code());
+            cache.clear();
+        }
+        if let Some(known) = cache.get(lower) {
+            return f(known.as_deref());
+        }
+        let stem = lang.stem(lower);
+        let value: Option<Box<str>> = if stem.is_empty() || lang.is_stop_word(&stem) {
+            None
+        } else {
+            Some(Box::from(stem.as_ref()))
+        };
+        let result = f(value.as_deref());
+        cache.insert(lower.to_string(), value);
+        result
+    })
+}
+
 /// The content terms of a set of sentences, as ids into one vocabulary.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TermMatrix {
@@ -158,13 +195,16 @@ impl TermMatrix {
                 let id = match word_ids.get(&token.lower) {
                     Some(id) => *id,
                     None => {
-                        let stem = lang.stem(&token.lower);
-                        let id = if stem.is_empty() || lang.is_stop_word(&stem) {
-                            None
-                        } else {
-                            let next = ids.len() as u32;
-                            Some(*ids.entry(stem.into_owned()).or_insert(next))
-                        };
+                        let id = with_stem(lang, &token.lower, |stem| {
+                            stem.map(|stem| match ids.get(stem) {
+                                Some(&id) => id,
+                                None => {
+                                    let next = ids.len() as u32;
+                                    ids.insert(stem.to_string(), next);
+                                    next
+                                }
+                            })
+                        });
                         word_ids.insert(token.lower, id);
                         id
                     }
