@@ -128,11 +128,14 @@ fn words_of(text: &str, offset: usize, lang: &Language, f: &mut impl FnMut(Token
     }
 }
 
+/// A thread's stem cache: the language it holds, and word -> stem.
+type StemCache = (String, WordMap<String, Option<Box<str>>>);
+
 thread_local! {
     /// Stems of the words this thread has seen, for one language at a time
     /// (`None` for words that stem to a stop word): most words of a corpus
     /// recur, and stemming is the costliest step of reading a text.
-    static STEMS: std::cell::RefCell<(String, WordMap<String, Option<Box<str>>>)> =
+    static STEMS: std::cell::RefCell<StemCache> =
         std::cell::RefCell::new((String::new(), WordMap::default()));
 }
 
