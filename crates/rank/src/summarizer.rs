@@ -193,7 +193,7 @@ impl Default for Tuning {
             lead_redundancy: 0.4,
             lead_extra: 2.0,
             lead_opening: 0.9,
-            lead_fraction: 0.3,
+            lead_fraction: 0.2,
             bm25_k1: 1.2,
             bm25_b: 0.75,
         }
