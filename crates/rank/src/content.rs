@@ -93,6 +93,10 @@ pub(crate) struct Shape {
     pub separators: usize,
     pub punctuated: bool,
     pub question: bool,
+    /// Starts with a list marker (`- `, `* `, `– `): an item of a list.
+    pub list_item: bool,
+    /// Ends with a colon: introduces what follows.
+    pub introduces: bool,
 }
 
 impl Shape {
@@ -106,6 +110,11 @@ impl Shape {
                 .ends_with(['?', '\u{FF1F}', '\u{061F}']),
             ..Shape::default()
         };
+        shape.list_item = sentence.starts_with(['-', '*', '\u{2013}', '\u{2014}'])
+            && sentence[1..].starts_with(' ')
+            || sentence.starts_with("\u{2013} ")
+            || sentence.starts_with("\u{2014} ");
+        shape.introduces = sentence.trim_end().ends_with(':');
         for c in sentence.chars() {
             shape.chars += 1;
             if !c.is_whitespace() {
@@ -129,7 +138,10 @@ impl Shape {
         if too_few_words || self.letters * 2 < self.visible {
             return Some(NotContent::NoProse);
         }
-        if !self.punctuated && self.words < 25 {
+        // List items and lines that introduce a list carry content when they
+        // are long enough to be more than a label.
+        let part_of_prose = (self.list_item || self.introduces) && self.words >= 6;
+        if !self.punctuated && !part_of_prose && self.words < 25 {
             return Some(NotContent::Fragment);
         }
         None
