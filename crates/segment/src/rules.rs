@@ -98,7 +98,11 @@ impl<'a> Scan<'a> {
             }
             i = match b {
                 b'(' | b'[' => {
-                    self.depth += 1;
+                    // "so sad (((" is a face, not an opening bracket
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    if !(next.is_ascii_whitespace() || next == b'(') {
+                        self.depth += 1;
+                    }
                     i + 1
                 }
                 b')' if self.depth == 0 => self.smiley(i),
@@ -228,12 +232,19 @@ impl<'a> Scan<'a> {
         let Some((pos, first)) = next_word_start(text, cl.end, self.end) else {
             return true;
         };
+        if first == '#' {
+            return false; // hashtags trail the sentence they tag
+        }
         if matches!(first, ',' | ';' | ':' | '、' | '，') {
             return false;
         }
         if chars::is_dash(first) {
-            let rest = &text[pos + first.len_utf8()..self.end];
-            let after_dash = rest.trim_start().chars().next();
+            // "Why? -- he asked." / "Stop! — she cried."
+            let rest = &text[pos..self.end];
+            let after_dash = rest
+                .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace())
+                .chars()
+                .next();
             return !after_dash.is_some_and(chars::is_lower);
         }
         if chars::is_lower(first) {
@@ -251,6 +262,9 @@ impl<'a> Scan<'a> {
         let Some((next_pos, first)) = next_word_start(text, cl.end, self.end) else {
             return true;
         };
+        if first == '#' {
+            return false; // hashtags trail the sentence they tag
+        }
         if cl.dots >= 2 {
             return self.decide_ellipsis(i, cl, first);
         }
@@ -499,7 +513,9 @@ impl<'a> Scan<'a> {
     /// A bullet in the middle of a line starts a new segment.
     fn inline_bullet(&mut self, i: usize) {
         let before = self.text[..i].chars().next_back();
-        if before.is_some_and(char::is_whitespace) {
+        let head = self.text[..i].trim_end();
+        // after a colon, the items belong to the sentence that announces them
+        if before.is_some_and(char::is_whitespace) && !head.ends_with(':') {
             let cut_at = self.text[..i].trim_end().len();
             self.cut(cut_at);
         }
@@ -509,6 +525,17 @@ impl<'a> Scan<'a> {
     /// in messages, where emoji stand in for the final punctuation).
     fn emoji(&mut self, i: usize) -> usize {
         let rest = &self.text[i..self.end];
+        // a keycap digit ("1\u{fe0f}\u{20e3}") is a list bullet
+        if rest.starts_with(['\u{20e3}', '\u{fe0f}'])
+            && self.text[..i].ends_with(|c: char| c.is_ascii_digit())
+            && !self.text[..i - 1].ends_with(|c: char| c.is_ascii_digit())
+        {
+            self.inline_bullet(i - 1);
+            let run = rest
+                .find(|c: char| !chars::is_emoji(c))
+                .unwrap_or(rest.len());
+            return i + run.max(1);
+        }
         let run = rest
             .find(|c: char| !chars::is_emoji(c))
             .unwrap_or(rest.len());
@@ -749,14 +776,17 @@ impl Cluster {
                 }
                 let tok_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
                 let tok = &trimmed[..tok_len];
+                let face = tok.contains([':', ';', '='])
+                    || tok.len() >= 2 && tok.bytes().all(|b| b == b')' || b == b'(');
                 if tok.len() <= 5
+                    && face
                     && tok.contains([')', '('])
                     && tok.chars().all(|c| ":;=8-^()DPp*_'".contains(c))
                 {
                     j += rest.len() - trimmed.len() + tok_len;
                     continue;
                 }
-                if chars::is_emoji(q) {
+                if chars::is_emoji(q) && !chars::is_bullet(q) {
                     let run = trimmed
                         .find(|c: char| !chars::is_emoji(c))
                         .unwrap_or(trimmed.len());
