@@ -21,6 +21,9 @@ pub(crate) struct Profile {
     pub armenian: bool,
     /// Ordinals are written with a period.
     pub ordinal_dot: bool,
+    /// A colon before a space ends a sentence (Arabic, where a colon
+    /// closes a heading or a source label before the text it introduces).
+    pub colon_ends: bool,
 }
 
 impl Profile {
@@ -45,6 +48,7 @@ impl Profile {
             greek: base == "el",
             armenian: base == "hy",
             ordinal_dot: ORDINAL_DOT.contains(&base),
+            colon_ends: base == "ar",
         }
     }
 }

@@ -14,6 +14,8 @@ use crate::profile::Profile;
 /// How far the rules look back for the word before a period, and forward
 /// for the word after it (bytes). Longer words are never abbreviations.
 const WINDOW: usize = 64;
+/// How far ahead the end of a quotation is looked for (bytes).
+const QUOTE_REACH: usize = 240;
 /// Words at least this long are never taken for unknown abbreviations.
 const LONG_WORD: usize = 5;
 /// How far ahead a closing bracket may be for a terminator inside brackets
@@ -49,6 +51,9 @@ pub(crate) struct Scan<'a> {
     sent_start: usize,
     /// Open brackets in the current sentence.
     depth: u32,
+    /// Where a quotation opened with „ in the current sentence
+    /// starts, until it closes.
+    quote_open: Option<usize>,
     /// The last list marker: (is a letter, its value).
     last_marker: Option<(bool, u32)>,
     shape: Option<LineShape>,
@@ -79,6 +84,7 @@ impl<'a> Scan<'a> {
             newline_boundary,
             sent_start: start,
             depth: 0,
+            quote_open: None,
             last_marker: None,
             shape: None,
             caseless: std::cell::Cell::new(None),
@@ -113,6 +119,12 @@ impl<'a> Scan<'a> {
                 b'#' => self.hashtag(i),
                 b'\n' | b'\r' => self.line_break(i),
                 b';' if !self.profile.greek => i + 1,
+                b':' if self.profile.colon_ends
+                    && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) =>
+                {
+                    self.cut(i + 1);
+                    i + 1
+                }
                 b':' if !self.profile.armenian => {
                     let face = bytes
                         .get(i + 1)
@@ -137,6 +149,12 @@ impl<'a> Scan<'a> {
                     } else if chars::is_bullet(c) {
                         self.inline_bullet(i);
                         i + n
+                    } else if c == '„' {
+                        self.quote_open = Some(i);
+                        i + n
+                    } else if matches!(c, '“' | '”') && self.quote_open.is_some() {
+                        self.quote_open = None;
+                        i + n
                     } else if c == '།' {
                         self.tibetan_shad(i)
                     } else if chars::is_emoji(c) {
@@ -154,6 +172,7 @@ impl<'a> Scan<'a> {
             self.cuts.push(at);
             self.sent_start = at;
             self.depth = 0;
+            self.quote_open = None;
         }
     }
 
@@ -180,6 +199,9 @@ impl<'a> Scan<'a> {
         if self.depth > 0 && !cl.closed_bracket && self.bracket_closes_ahead(cl.end) {
             return false;
         }
+        if self.quote_open.is_some() && !cl.closer && self.quotation_goes_on(cl.end) {
+            return false;
+        }
         let strongest = if cl.full {
             Term::Full
         } else if cl.question {
@@ -200,6 +222,33 @@ impl<'a> Scan<'a> {
     fn bracket_closes_ahead(&self, from: usize) -> bool {
         let limit = floor_char(self.text, (from + BRACKET_REACH).min(self.end));
         self.text[from..limit].chars().any(chars::is_bracket_closer)
+    }
+
+    /// Whether the open quotation closes soon and the sentence goes on
+    /// after it ('„I am tired. Let us go,“ she said.'): then the quoted
+    /// sentences stay inside the reporting sentence.
+    fn quotation_goes_on(&self, from: usize) -> bool {
+        let limit = floor_char(self.text, (from + QUOTE_REACH).min(self.end));
+        let window = &self.text[from..limit];
+        let Some(close) = window.find(['“', '”']) else {
+            return false;
+        };
+        if window[..close].contains('„') {
+            return false;
+        }
+        let q = window[close..].chars().next().map_or(1, char::len_utf8);
+        let after = &window[close + q..];
+        let mut it = after.chars();
+        match it.next() {
+            Some(',') => true,
+            Some(c) if c.is_whitespace() => {
+                let rest = it
+                    .as_str()
+                    .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace());
+                rest.chars().next().is_some_and(chars::is_lower)
+            }
+            _ => false,
+        }
     }
 
     fn decide_full(&self, i: usize, c: char, cl: &Cluster, glued: bool) -> bool {
