@@ -54,12 +54,8 @@ pub(crate) fn starts_list_item(line: &str) -> bool {
     let tok = &body[..tok_len];
     let is_marker = tok.bytes().all(|b| b.is_ascii_digit())
         || (tok.len() == 1 && tok.as_bytes()[0].is_ascii_alphabetic())
-        || chars::is_roman(&tok.to_ascii_uppercase())
-            && tok
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_uppercase())
-            && tok.len() <= 4
-            && tok.chars().all(|c| "ivxlcdmIVXLCDM".contains(c));
+        || tok.bytes().all(|b| b"ivxlcdm".contains(&b))
+        || tok.bytes().all(|b| b"IVXLCDM".contains(&b));
     if !is_marker {
         return false;
     }

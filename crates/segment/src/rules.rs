@@ -332,11 +332,13 @@ impl<'a> Scan<'a> {
             return !chars::is_lower(first);
         }
         let next_word = word_at(text, next_pos, self.end);
-        let lower = word.to_lowercase();
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        let lower: &str = &lower;
         let lists = &self.profile.lists;
         let kind = lists
-            .kind(&lower)
-            .or_else(|| self.learned.and_then(|l| l.kind(&lower)));
+            .kind(lower)
+            .or_else(|| self.learned.and_then(|l| l.kind(lower)));
         if chars::is_lower(first) {
             // Lower case goes on after abbreviations and ordinals; after a
             // long ordinary word it starts a sentence written in lower case.
@@ -491,7 +493,13 @@ impl<'a> Scan<'a> {
     }
 
     fn is_month(&self, word: &str) -> bool {
-        !word.is_empty() && self.profile.lists.months.contains(&word.to_lowercase())
+        let mut buf = [0u8; KEY_BUF];
+        !word.is_empty()
+            && self
+                .profile
+                .lists
+                .months
+                .contains(&*lower_key(word, &mut buf))
     }
 
     fn is_starter(&self, word: &str) -> bool {
@@ -502,9 +510,10 @@ impl<'a> Scan<'a> {
             // a caseless script says nothing; a number or a symbol goes on
             return first.is_alphabetic() && !chars::is_lower(first);
         }
-        let lower = word.to_lowercase();
-        self.profile.lists.starters.contains(&lower)
-            || self.learned.is_some_and(|l| l.starters.contains(&lower))
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        self.profile.lists.starters.contains(&*lower)
+            || self.learned.is_some_and(|l| l.starters.contains(&*lower))
     }
 
     /// A list marker ("2." or "b)") inside a line that continues a
@@ -811,7 +820,11 @@ impl Cluster {
             // French spacing "fin. »", or "end. ''": a closing quote after a
             // space; emoji after the end of a sentence belong to it.
             let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-            if trimmed.len() < rest.len() && j > i {
+            // only quotes, faces and emoji can follow after a space
+            let worth = trimmed.bytes().next().is_some_and(|b| {
+                b >= 0x80 || matches!(b, b'"' | b'\'' | b':' | b';' | b'=' | b'(' | b')')
+            });
+            if worth && trimmed.len() < rest.len() && j > i {
                 let q = trimmed.chars().next().unwrap_or(' ');
                 let qlen = q.len_utf8();
                 if matches!(q, '»' | '›' | '”' | '’' | '"' | '\'')
@@ -955,6 +968,23 @@ fn is_initialism(word: &str) -> bool {
         && word
             .split('.')
             .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+}
+
+/// Size of the stack buffer for lower-casing short ASCII words.
+const KEY_BUF: usize = 32;
+
+/// `word` in lower case, without allocating for short ASCII words.
+fn lower_key<'b>(word: &'b str, buf: &'b mut [u8; KEY_BUF]) -> std::borrow::Cow<'b, str> {
+    if word.len() <= KEY_BUF && word.is_ascii() {
+        let out = &mut buf[..word.len()];
+        for (o, b) in out.iter_mut().zip(word.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(word))
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// The largest char boundary of `text` not above `i`.
