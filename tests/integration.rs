@@ -1,1 +1,355 @@
+//! Runs the built `excerpt` binary as a user would.
 
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// The scraped news page the project was started from.
+const SEED: &str = "corpus/news/kim-putin-vladivostok.txt";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn excerpt() -> Command {
+    let mut cmd = Command::cargo_bin("excerpt").unwrap();
+    cmd.current_dir(root());
+    cmd
+}
+
+fn read(path: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap()
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn seed_summary_is_three_sentences_of_the_article_body() {
+    let text = read(SEED);
+    // The article body runs from its first paragraph to the navigation block
+    // after it; the lines before are the headline, dateline and page debris.
+    let body_start = text.find("Kim Jong Un has accused").unwrap();
+    let body_end = text.find("State Editions").unwrap();
+    let summary = stdout_of(excerpt().args(["summarize", SEED]));
+    let lines: Vec<&str> = summary.lines().collect();
+    assert_eq!(lines.len(), 3, "{summary}");
+    for line in lines {
+        let at = text
+            .find(line)
+            .unwrap_or_else(|| panic!("not in the text: {line}"));
+        assert!(
+            (body_start..body_end).contains(&at),
+            "not from the article body: {line}"
+        );
+        assert!(
+            line.ends_with(['.', '"', '”', '!', '?']),
+            "not a whole sentence: {line}"
+        );
+    }
+}
+
+#[test]
+fn summary_from_stdin_equals_summary_from_file() {
+    let from_file = stdout_of(excerpt().args(["summarize", SEED]));
+    let from_stdin = stdout_of(excerpt().arg("summarize").write_stdin(read(SEED)));
+    let from_dash = stdout_of(excerpt().args(["summarize", "-"]).write_stdin(read(SEED)));
+    assert_eq!(from_file, from_stdin);
+    assert_eq!(from_file, from_dash);
+}
+
+#[test]
+fn summary_json_gives_offsets_that_point_into_the_text() {
+    let text = read(SEED);
+    let out =
+        stdout_of(excerpt().args(["summarize", "--format", "json", "--sentences", "4", SEED]));
+    let value: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(value["lang"], "en");
+    let sentences = value["sentences"].as_array().unwrap();
+    assert_eq!(sentences.len(), 4);
+    let mut last_index = None;
+    for s in sentences {
+        let (bs, be) = (
+            s["byte_start"].as_u64().unwrap() as usize,
+            s["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[bs..be], s["text"].as_str().unwrap());
+        let (cs, ce) = (
+            s["char_start"].as_u64().unwrap() as usize,
+            s["char_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(text[..bs].chars().count(), cs);
+        assert_eq!(text[..be].chars().count(), ce);
+        let index = s["index"].as_u64().unwrap();
+        assert!(last_index < Some(index), "not in document order");
+        last_index = Some(index);
+    }
+}
+
+#[test]
+fn segment_jsonl_spans_and_gaps_rebuild_the_input() {
+    let text = read(SEED);
+    let out = stdout_of(excerpt().args(["segment", "--format", "jsonl", SEED]));
+    let mut rebuilt = String::new();
+    let mut pos = 0;
+    for (i, line) in out.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["id"].as_u64().unwrap() as usize, i + 1);
+        assert_eq!(v["lang"], "en");
+        let (bs, be) = (
+            v["byte_start"].as_u64().unwrap() as usize,
+            v["byte_end"].as_u64().unwrap() as usize,
+        );
+        let gap = &text[pos..bs];
+        assert!(
+            gap.chars().all(char::is_whitespace),
+            "gap is not whitespace: {gap:?}"
+        );
+        rebuilt.push_str(gap);
+        rebuilt.push_str(v["text"].as_str().unwrap());
+        pos = be;
+    }
+    rebuilt.push_str(&text[pos..]);
+    assert_eq!(rebuilt, text);
+}
+
+#[test]
+fn segment_lines_puts_each_sentence_on_one_line() {
+    let out = stdout_of(
+        excerpt()
+            .args(["segment", "--lang", "en"])
+            .write_stdin("A sentence that is\nwrapped here. And another one.\n\nNew paragraph."),
+    );
+    assert_eq!(
+        out,
+        "A sentence that is wrapped here.\nAnd another one.\nNew paragraph.\n"
+    );
+}
+
+#[test]
+fn segment_paragraphs_follow_blank_lines() {
+    let out = stdout_of(
+        excerpt()
+            .args(["segment", "--format", "jsonl", "--lang", "en"])
+            .write_stdin("One. Two.\n\nThree.\n"),
+    );
+    let paragraphs: Vec<u64> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["paragraph"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(paragraphs, [0, 0, 1]);
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("segments.jsonl");
+    excerpt()
+        .args(["segment", "--format", "jsonl", "-o"])
+        .arg(&path)
+        .arg(SEED)
+        .assert()
+        .success()
+        .stdout("");
+    let written = std::fs::read_to_string(&path).unwrap();
+    let direct = stdout_of(excerpt().args(["segment", "--format", "jsonl", SEED]));
+    assert_eq!(written, direct);
+}
+
+#[test]
+fn failed_run_leaves_no_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.txt");
+    excerpt()
+        .args(["segment", "-o"])
+        .arg(&path)
+        .arg(SEED)
+        .arg("no-such-file.txt")
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "a half-written file was left behind"
+    );
+}
+
+#[test]
+fn jsonl_protocol_keeps_order_ids_and_budgets() {
+    let mut input = String::new();
+    for i in 0..40 {
+        let text = format!(
+            "Story {i} begins with a sentence about rivers. The river floods the valley every spring. \
+             Farmers in the valley plant rice after the flood. Nobody else lives there."
+        );
+        let record = if i % 2 == 0 {
+            serde_json::json!({"id": format!("doc-{i}"), "text": text, "k": 1})
+        } else {
+            serde_json::json!({"id": i, "text": text, "lang": "en"})
+        };
+        input.push_str(&record.to_string());
+        input.push('\n');
+    }
+    let out = stdout_of(
+        excerpt()
+            .args(["summarize", "--jsonl", "--sentences", "2"])
+            .write_stdin(input),
+    );
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 40);
+    for (i, r) in records.iter().enumerate() {
+        let want_id = if i % 2 == 0 {
+            serde_json::json!(format!("doc-{i}"))
+        } else {
+            serde_json::json!(i)
+        };
+        assert_eq!(r["id"], want_id);
+        let k = if i % 2 == 0 { 1 } else { 2 };
+        assert_eq!(r["summary"].as_array().unwrap().len(), k, "{r}");
+    }
+}
+
+#[test]
+fn jsonl_bad_record_names_the_line() {
+    excerpt()
+        .args(["summarize", "--jsonl"])
+        .write_stdin("{\"id\":1,\"text\":\"Fine. Text.\"}\nnot json\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>: line 2"));
+}
+
+#[test]
+fn missing_file_is_one_line_and_status_2() {
+    excerpt()
+        .args(["summarize", "no-such-file.txt"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no-such-file.txt: no such file")
+                .and(predicate::function(one_line)),
+        );
+}
+
+#[test]
+fn directory_is_refused() {
+    excerpt()
+        .args(["segment", "corpus"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("corpus: is a directory").and(predicate::function(one_line)),
+        );
+}
+
+#[test]
+fn unreadable_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("secret.txt");
+    std::fs::write(&path, "Hidden. Text.").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&path).is_ok() {
+        // Running as root: permissions cannot make the file unreadable.
+        return;
+    }
+    excerpt().arg("segment").arg(&path).assert().code(2).stderr(
+        predicate::str::contains("secret.txt: permission denied")
+            .and(predicate::function(one_line)),
+    );
+}
+
+#[test]
+fn invalid_utf8_names_file_and_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.txt");
+    std::fs::write(&path, b"Caf\xE9 au lait. Fin.").unwrap();
+    excerpt()
+        .arg("summarize")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("latin1.txt: invalid UTF-8 at byte offset 3")
+                .and(predicate::function(one_line)),
+        );
+}
+
+#[test]
+fn unknown_language_code_is_refused() {
+    for sub in ["summarize", "segment"] {
+        excerpt()
+            .args([sub, "--lang", "klingon", SEED])
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("unknown language code 'klingon'")
+                    .and(predicate::function(one_line)),
+            );
+    }
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let text = "A short sentence. ".repeat(200_000);
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("excerpt"))
+        .args(["segment", "--lang", "en"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(text.as_bytes());
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "A short sentence.\n");
+    // Dropping the reader closes the pipe, as `head -1` does.
+    writer.join().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn help_shows_examples() {
+    for sub in ["summarize", "segment"] {
+        excerpt()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"));
+    }
+}
+
+#[test]
+fn completions_are_generated() {
+    for shell in ["bash", "zsh", "fish"] {
+        excerpt()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("summarize"));
+    }
+}
+
+/// True when the message is exactly one line.
+fn one_line(stderr: &str) -> bool {
+    stderr.trim_end().lines().count() == 1
+}

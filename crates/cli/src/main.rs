@@ -1,1 +1,83 @@
-fn main() {}
+//! The `excerpt` command line: summaries and sentence segmentation.
+
+mod input;
+mod lang;
+mod merge;
+mod offsets;
+mod output;
+mod segment;
+mod stats;
+mod summarize;
+mod tm_format;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+/// Extractive summaries and lossless sentence segmentation.
+#[derive(Parser, Debug)]
+#[command(name = "excerpt", version, about, propagate_version = true)]
+#[command(after_help = "\
+Examples:
+  excerpt summarize article.txt
+  excerpt segment --format jsonl article.txt
+  excerpt completions bash > /etc/bash_completion.d/excerpt")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the sentences that carry a text, in their original order.
+    Summarize(summarize::SummarizeArgs),
+    /// Split text into sentences, with offsets.
+    Segment(segment::SegmentArgs),
+    /// Rebuild a translated document from the original and a translated file.
+    Merge(merge::MergeArgs),
+    /// Count segments, words, repetitions and unique segments, as CAT tools do.
+    Stats(stats::StatsArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "Example:\n  excerpt completions zsh > ~/.zfunc/_excerpt")]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        Command::Summarize(args) => summarize::run(args),
+        Command::Segment(args) => segment::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Stats(args) => stats::run(args),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(*shell, &mut cmd, "excerpt", &mut out);
+            Ok(())
+        }
+    }
+}
+
+/// True when the error is a closed pipe, as when the output goes to `head`.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("excerpt: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Reading the texts named on the command line, with errors that name the
+//! file and the place.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// Where a text comes from: a file, or standard input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input (no file argument, or `-`).
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+impl Source {
+    /// The sources for a list of file arguments: standard input when the
+    /// list is empty, and `-` stands for standard input.
+    pub fn from_args(files: &[PathBuf]) -> Vec<Source> {
+        if files.is_empty() {
+            return vec![Source::Stdin];
+        }
+        files
+            .iter()
+            .map(|f| {
+                if f.as_os_str() == "-" {
+                    Source::Stdin
+                } else {
+                    Source::File(f.clone())
+                }
+            })
+            .collect()
+    }
+
+    /// The name to show in messages and outputs.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => "<stdin>".to_string(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// Reads the whole source as UTF-8 text.
+    pub fn read_text(&self) -> Result<String> {
+        let bytes = self.read_bytes()?;
+        into_utf8(bytes).with_context(|| self.name())
+    }
+
+    fn read_bytes(&self) -> Result<Vec<u8>> {
+        match self {
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .lock()
+                    .read_to_end(&mut bytes)
+                    .context("<stdin>: cannot read")?;
+                Ok(bytes)
+            }
+            Source::File(path) => read_file(path),
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let name = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| anyhow::anyhow!("{name}: {}", describe(&e)))?;
+    if meta.is_dir() {
+        bail!("{name}: is a directory, not a text file");
+    }
+    std::fs::read(path).map_err(|e| anyhow::anyhow!("{name}: {}", describe(&e)))
+}
+
+/// A short, lower-case description of an I/O error, without the
+/// "(os error N)" suffix.
+fn describe(err: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match err.kind() {
+        NotFound => "no such file".to_string(),
+        PermissionDenied => "permission denied".to_string(),
+        IsADirectory => "is a directory, not a text file".to_string(),
+        _ => {
+            let msg = err.to_string();
+            match msg.find(" (os error") {
+                Some(i) => msg[..i].to_string(),
+                None => msg,
+            }
+        }
+    }
+}
+
+/// Checks that `bytes` are UTF-8; the error gives the byte offset, line and
+/// column of the first invalid byte.
+pub fn into_utf8(bytes: Vec<u8>) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let bytes = err.as_bytes();
+            let at = err.utf8_error().valid_up_to();
+            let before = &bytes[..at];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column =
+                std::str::from_utf8(&before[line_start..]).map_or(0, |s| s.chars().count()) + 1;
+            bail!(
+                "invalid UTF-8 at byte offset {at} (line {line}, column {column}): byte 0x{:02X}; \
+                 convert the file to UTF-8 first (e.g. with iconv)",
+                bytes[at]
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = into_utf8(b"ok\nab\xFFcd".to_vec()).unwrap_err().to_string();
+        assert!(err.contains("byte offset 5"), "{err}");
+        assert!(err.contains("line 2, column 3"), "{err}");
+    }
+
+    #[test]
+    fn dash_is_stdin() {
+        let srcs = Source::from_args(&[PathBuf::from("-"), PathBuf::from("a.txt")]);
+        assert_eq!(srcs, [Source::Stdin, Source::File("a.txt".into())]);
+        assert_eq!(Source::from_args(&[]), [Source::Stdin]);
+    }
+}

@@ -1,0 +1,220 @@
+//! Language codes: validation of `--lang` and detection with whatlang.
+//!
+//! Every language the command line prints or accepts is an ISO 639-1 code.
+//! `--lang` also takes a region-tagged code (`en-GB`, `pt_BR`) or an ISO
+//! 639-3 code (`deu`), both reduced to ISO 639-1.
+
+use anyhow::{Result, bail};
+
+/// Every ISO 639-1 code.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch \
+    co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he \
+    hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw \
+    ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj \
+    om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta \
+    te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// ISO 639-3 codes (as whatlang and common usage spell them) with their
+/// ISO 639-1 equivalents.
+const ISO_639_3: &[(&str, &str)] = &[
+    ("afr", "af"),
+    ("aka", "ak"),
+    ("amh", "am"),
+    ("ara", "ar"),
+    ("arb", "ar"),
+    ("aze", "az"),
+    ("bel", "be"),
+    ("ben", "bn"),
+    ("bul", "bg"),
+    ("cat", "ca"),
+    ("ces", "cs"),
+    ("cmn", "zh"),
+    ("cym", "cy"),
+    ("dan", "da"),
+    ("deu", "de"),
+    ("ell", "el"),
+    ("eng", "en"),
+    ("epo", "eo"),
+    ("est", "et"),
+    ("eus", "eu"),
+    ("fas", "fa"),
+    ("fin", "fi"),
+    ("fra", "fr"),
+    ("gle", "ga"),
+    ("glg", "gl"),
+    ("guj", "gu"),
+    ("heb", "he"),
+    ("hin", "hi"),
+    ("hrv", "hr"),
+    ("hun", "hu"),
+    ("hye", "hy"),
+    ("ind", "id"),
+    ("isl", "is"),
+    ("ita", "it"),
+    ("jav", "jv"),
+    ("jpn", "ja"),
+    ("kan", "kn"),
+    ("kat", "ka"),
+    ("kaz", "kk"),
+    ("khm", "km"),
+    ("kor", "ko"),
+    ("lao", "lo"),
+    ("lat", "la"),
+    ("lav", "lv"),
+    ("lit", "lt"),
+    ("mal", "ml"),
+    ("mar", "mr"),
+    ("mkd", "mk"),
+    ("msa", "ms"),
+    ("mya", "my"),
+    ("nep", "ne"),
+    ("nld", "nl"),
+    ("nno", "nn"),
+    ("nob", "nb"),
+    ("nor", "no"),
+    ("ori", "or"),
+    ("pan", "pa"),
+    ("pes", "fa"),
+    ("pol", "pl"),
+    ("por", "pt"),
+    ("ron", "ro"),
+    ("rus", "ru"),
+    ("sin", "si"),
+    ("slk", "sk"),
+    ("slv", "sl"),
+    ("sna", "sn"),
+    ("spa", "es"),
+    ("sqi", "sq"),
+    ("srp", "sr"),
+    ("swa", "sw"),
+    ("swe", "sv"),
+    ("tam", "ta"),
+    ("tel", "te"),
+    ("tgl", "tl"),
+    ("tha", "th"),
+    ("tuk", "tk"),
+    ("tur", "tr"),
+    ("ukr", "uk"),
+    ("urd", "ur"),
+    ("uzb", "uz"),
+    ("vie", "vi"),
+    ("yid", "yi"),
+    ("zho", "zh"),
+    ("zul", "zu"),
+];
+
+/// What `--lang` asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LangChoice {
+    /// Detect the language of each text.
+    Auto,
+    /// Use this ISO 639-1 code.
+    Code(String),
+}
+
+impl LangChoice {
+    /// Parses a `--lang` value: `auto`, an ISO 639-1 or 639-3 code,
+    /// optionally with a region or script subtag.
+    pub fn parse(value: &str) -> Result<LangChoice> {
+        if value.eq_ignore_ascii_case("auto") {
+            return Ok(LangChoice::Auto);
+        }
+        match normalize(value) {
+            Some(code) => Ok(LangChoice::Code(code.to_string())),
+            None => bail!(
+                "unknown language code '{value}' (expected 'auto' or an ISO 639-1 code such as 'en', 'de', 'zh')"
+            ),
+        }
+    }
+
+    /// The language of `text`: the chosen code, or the detected one.
+    pub fn resolve(&self, text: &str) -> String {
+        match self {
+            LangChoice::Code(code) => code.clone(),
+            LangChoice::Auto => detect(text).to_string(),
+        }
+    }
+}
+
+/// Reduces a language tag to its ISO 639-1 code, if it names a language.
+pub fn normalize(tag: &str) -> Option<&'static str> {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match primary.len() {
+        2 => ISO_639_1.split_ascii_whitespace().find(|c| *c == primary),
+        3 => ISO_639_3
+            .iter()
+            .find(|(long, _)| *long == primary)
+            .map(|(_, short)| *short),
+        _ => None,
+    }
+}
+
+/// The code used when a text's language cannot be told: "undetermined".
+pub const UNDETERMINED: &str = "und";
+
+/// Detects the language of `text` as an ISO 639-1 code, or
+/// [`UNDETERMINED`] when the text gives no clue.
+pub fn detect(text: &str) -> &'static str {
+    // A prefix is enough to tell the language and keeps detection cheap on
+    // books; cut it at a character boundary.
+    let mut end = text.len().min(16 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    whatlang::detect(&text[..end])
+        .and_then(|info| normalize(info.lang().code()))
+        .unwrap_or(UNDETERMINED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_and_tags() {
+        assert_eq!(LangChoice::parse("auto").unwrap(), LangChoice::Auto);
+        assert_eq!(
+            LangChoice::parse("de").unwrap(),
+            LangChoice::Code("de".into())
+        );
+        assert_eq!(
+            LangChoice::parse("pt_BR").unwrap(),
+            LangChoice::Code("pt".into())
+        );
+        assert_eq!(
+            LangChoice::parse("EN-gb").unwrap(),
+            LangChoice::Code("en".into())
+        );
+        assert_eq!(
+            LangChoice::parse("deu").unwrap(),
+            LangChoice::Code("de".into())
+        );
+        assert!(LangChoice::parse("xx").is_err());
+        assert!(LangChoice::parse("english").is_err());
+        assert!(LangChoice::parse("").is_err());
+    }
+
+    #[test]
+    fn every_whatlang_language_has_a_two_letter_code() {
+        for lang in whatlang::Lang::all() {
+            assert!(normalize(lang.code()).is_some(), "{}", lang.code());
+        }
+    }
+
+    #[test]
+    fn detects_real_text() {
+        assert_eq!(
+            detect("Der Stadtrat hat am Dienstag beschlossen, die Radwege auszubauen."),
+            "de"
+        );
+        assert_eq!(
+            detect("Le conseil municipal a décidé mardi d'agrandir les pistes cyclables."),
+            "fr"
+        );
+        assert_eq!(detect(""), UNDETERMINED);
+    }
+}

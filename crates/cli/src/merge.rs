@@ -1,0 +1,86 @@
+//! `excerpt merge`: the translated document from the original and a
+//! translated TMX, XLIFF, PO or TSV file.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use excerpt_tm::{Protect, SegmentOptions};
+
+use crate::input::Source;
+use crate::lang::LangChoice;
+use crate::output::Output;
+
+/// Rebuild a translated document: the original's skeleton (whitespace,
+/// paragraphs, line endings) with each segment replaced by its target.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+Segmentation options are read from the translated file (TMX, XLIFF and PO record
+them); --lang, --newline-boundary and --protect are used only for TSV, which cannot.
+A segment without a target keeps its source text and is counted in a warning.
+
+Examples:
+  excerpt merge article.txt article.de.xlf -o article.de.txt
+  excerpt merge --lang en notes.txt notes.tsv -o notes.fr.txt")]
+pub struct MergeArgs {
+    /// The original text the translation file was made from.
+    #[arg(value_name = "ORIGINAL")]
+    pub original: PathBuf,
+
+    /// The translated file: TMX, XLIFF 1.2/2.x, PO or TSV.
+    #[arg(value_name = "TRANSLATED")]
+    pub translated: PathBuf,
+
+    /// Write the translated document to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Source language, when the translated file does not record it.
+    #[arg(long, default_value = "auto", value_name = "CODE")]
+    pub lang: String,
+
+    /// Every line break ended a segment, when the file does not record it.
+    #[arg(long)]
+    pub newline_boundary: bool,
+
+    /// Protected spans, when the file does not record them.
+    #[arg(long, value_name = "KINDS", default_value = "")]
+    pub protect: String,
+}
+
+/// Runs `excerpt merge`.
+pub fn run(args: &MergeArgs) -> Result<()> {
+    let original = Source::File(args.original.clone()).read_text()?;
+    let translated_name = args.translated.display().to_string();
+    let translated = Source::File(args.translated.clone()).read_text()?;
+    let translation = excerpt_tm::read(&translated).with_context(|| translated_name.clone())?;
+    let protect: Protect = args
+        .protect
+        .parse()
+        .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
+    let lang = LangChoice::parse(&args.lang)?.resolve(&original);
+    let fallback = SegmentOptions::new(&lang)
+        .newline_boundary(args.newline_boundary)
+        .protect(protect);
+    let merged = excerpt_tm::merge(&original, &translation, &fallback);
+    let mut out = Output::open(args.output.as_deref())?;
+    out.write_all(merged.text.as_bytes())?;
+    out.finish()?;
+    if !merged.untranslated.is_empty() {
+        eprintln!(
+            "excerpt: warning: {translated_name}: {} of {} segments have no target and keep their source text (first: {})",
+            merged.untranslated.len(),
+            merged.segments,
+            merged.untranslated[0]
+        );
+    }
+    if !merged.unknown.is_empty() {
+        eprintln!(
+            "excerpt: warning: {translated_name}: {} ids are not segments of {} (first: {}); was it made from another text or with other options?",
+            merged.unknown.len(),
+            args.original.display(),
+            merged.unknown[0]
+        );
+    }
+    Ok(())
+}

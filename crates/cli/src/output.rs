@@ -1,0 +1,142 @@
+//! Where results go: standard output, or a file that appears whole or not at
+//! all.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+/// A destination for output. A file is written to a temporary file beside it
+/// and renamed into place by [`Output::finish`]; if the command fails before
+/// that, the temporary file is removed and no half-written file is left.
+pub enum Output {
+    /// Standard output, buffered.
+    Stdout(BufWriter<io::Stdout>),
+    /// A temporary file that becomes `path` on success.
+    File {
+        tmp: BufWriter<tempfile::NamedTempFile>,
+        path: PathBuf,
+    },
+}
+
+impl Output {
+    /// Opens the destination: `path`, or standard output when `None` or `-`.
+    pub fn open(path: Option<&Path>) -> Result<Output> {
+        match path {
+            None => Ok(Output::Stdout(BufWriter::new(io::stdout()))),
+            Some(p) if p.as_os_str() == "-" => Ok(Output::Stdout(BufWriter::new(io::stdout()))),
+            Some(path) => {
+                let dir = match path.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let tmp = tempfile::Builder::new()
+                    .prefix(".excerpt-")
+                    .suffix(".tmp")
+                    .tempfile_in(dir)
+                    .with_context(|| format!("{}: cannot create output file", path.display()))?;
+                Ok(Output::File {
+                    tmp: BufWriter::new(tmp),
+                    path: path.to_path_buf(),
+                })
+            }
+        }
+    }
+
+    /// Flushes the output and, for a file, moves it into place.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Output::Stdout(mut out) => Ok(out.flush()?),
+            Output::File { tmp, path } => {
+                let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
+                tmp.as_file().sync_all().ok();
+                tmp.persist(&path).map_err(|e| {
+                    anyhow::anyhow!("{}: cannot write output file: {}", path.display(), e.error)
+                })?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File { tmp, .. } => tmp.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.write_all(buf),
+            Output::File { tmp, .. } => tmp.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File { tmp, .. } => tmp.flush(),
+        }
+    }
+}
+
+/// `text` on one line: every line break (CR LF, LF, CR and the other
+/// characters that end a line in Unicode) becomes one space.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    const BREAKS: [char; 8] = [
+        '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{1C}', '\u{2028}', '\u{2029}',
+    ];
+    fn is_break(c: char) -> bool {
+        BREAKS.contains(&c) || c == '\u{1D}' || c == '\u{1E}'
+    }
+    if !text.contains(is_break) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            chars.next();
+            out.push(' ');
+        } else if is_break(c) {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_replaces_each_break_with_a_space() {
+        assert_eq!(one_line("a\nb\r\nc\rd\u{2028}e"), "a b c d e");
+        assert_eq!(one_line("no breaks"), "no breaks");
+    }
+
+    #[test]
+    fn file_output_appears_only_on_finish() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let mut out = Output::open(Some(&path)).unwrap();
+        out.write_all(b"hello").unwrap();
+        assert!(!path.exists());
+        out.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello");
+    }
+
+    #[test]
+    fn dropped_output_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let mut out = Output::open(Some(&path)).unwrap();
+        out.write_all(b"half").unwrap();
+        drop(out);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

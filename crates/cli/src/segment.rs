@@ -1,0 +1,146 @@
+//! `excerpt segment`: sentences with their offsets.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use excerpt_segment::Segmenter;
+use serde::Serialize;
+
+use crate::input::Source;
+use crate::lang::LangChoice;
+use crate::offsets::CharOffsets;
+use crate::output::{Output, one_line};
+
+/// Split text into sentences, losslessly, with their offsets.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+Examples:
+  excerpt segment article.txt
+  excerpt segment --format jsonl --lang de bericht.txt
+  cat notes.txt | excerpt segment --newline-boundary
+  excerpt segment --format xliff --lang en --target-lang de article.txt -o article.xlf
+  excerpt segment --format tmx --target-lang fr-CA --target source article.txt -o article.tmx
+  excerpt segment --format po --protect urls,emails,numbers,tags article.txt -o article.po")]
+pub struct SegmentArgs {
+    /// Files to read; standard input when none is given or for `-`.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SegmentFormat::Lines)]
+    pub format: SegmentFormat,
+
+    /// Language of the text: `auto` detects it, or an ISO 639-1 code.
+    #[arg(long, default_value = "auto", value_name = "CODE")]
+    pub lang: String,
+
+    /// Every line break ends a segment (for one-segment-per-line input).
+    #[arg(long)]
+    pub newline_boundary: bool,
+
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub tm: crate::tm_format::TmArgs,
+}
+
+/// The formats `excerpt segment` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SegmentFormat {
+    /// One sentence per line; line breaks inside a sentence become spaces.
+    Lines,
+    /// One JSON object per sentence, with byte and character offsets.
+    Jsonl,
+    /// TMX 1.4 translation memory, one `tu` per sentence.
+    Tmx,
+    /// XLIFF (2.1 unless `--xliff-version`): a unit per paragraph, a segment per sentence.
+    Xliff,
+    /// Gettext PO, `msgctxt` = segment id.
+    Po,
+    /// Tab-separated source, target, id (tabs and line breaks escaped as `\t`, `\n`, `\r`).
+    Tsv,
+}
+
+/// One sentence in `--format jsonl`.
+#[derive(Serialize)]
+struct SentenceRecord<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    id: usize,
+    byte_start: usize,
+    byte_end: usize,
+    char_start: usize,
+    char_end: usize,
+    text: &'a str,
+    paragraph: usize,
+    lang: &'a str,
+    /// Stable segment id, `p1.s1`: paragraph and sentence, from 1.
+    segment_id: String,
+    /// Words, counted as CAT tools count them.
+    words: usize,
+}
+
+impl SegmentArgs {
+    /// The `--format` value as typed.
+    pub fn format_name(&self) -> String {
+        self.format
+            .to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    }
+}
+
+/// Runs `excerpt segment`.
+pub fn run(args: &SegmentArgs) -> Result<()> {
+    let lang_choice = LangChoice::parse(&args.lang)?;
+    let sources = Source::from_args(&args.files);
+    if let Some(format) = crate::tm_format::tm_format(args.format, &args.tm)? {
+        return crate::tm_format::run(args, format, &lang_choice, &sources);
+    }
+    let mut out = Output::open(args.output.as_deref())?;
+    let show_file = sources.len() > 1;
+    for source in &sources {
+        let text = source.read_text()?;
+        let lang = lang_choice.resolve(&text);
+        let segmenter = Segmenter::builder(&lang)
+            .newline_boundary(args.newline_boundary)
+            .build();
+        let name = source.name();
+        let mut chars = CharOffsets::new(&text);
+        let mut in_paragraph = (usize::MAX, 0);
+        for (i, sentence) in segmenter.segment(&text).enumerate() {
+            if in_paragraph.0 != sentence.paragraph() {
+                in_paragraph = (sentence.paragraph(), 0);
+            }
+            in_paragraph.1 += 1;
+            match args.format {
+                SegmentFormat::Lines => writeln!(out, "{}", one_line(sentence.as_str()))?,
+                SegmentFormat::Tmx
+                | SegmentFormat::Xliff
+                | SegmentFormat::Po
+                | SegmentFormat::Tsv => unreachable!("written by tm_format"),
+                SegmentFormat::Jsonl => {
+                    let record = SentenceRecord {
+                        file: show_file.then_some(name.as_str()),
+                        id: i + 1,
+                        byte_start: sentence.start(),
+                        byte_end: sentence.end(),
+                        char_start: chars.at(sentence.start()),
+                        char_end: chars.at(sentence.end()),
+                        text: sentence.as_str(),
+                        paragraph: sentence.paragraph(),
+                        lang: &lang,
+                        segment_id: format!("p{}.s{}", sentence.paragraph() + 1, in_paragraph.1),
+                        words: excerpt_tm::word_count(sentence.as_str()),
+                    };
+                    serde_json::to_writer(&mut out, &record).context("cannot write JSON")?;
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+    }
+    out.finish()
+}

@@ -1,0 +1,151 @@
+//! `excerpt stats`: the analysis a CAT tool prints before a job.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::ValueEnum;
+use excerpt_tm::{Document, SegmentOptions, Stats};
+use serde::Serialize;
+
+use crate::input::Source;
+use crate::lang::LangChoice;
+use crate::output::Output;
+
+/// Count segments, words, characters, repetitions and unique segments, per
+/// file and in total.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "\
+Repetitions are segments whose text appeared before (in the same file; in the total,
+in any file). Normalised repetitions also match after numbers and punctuation are
+normalised. Words are counted by Unicode word boundaries.
+
+Examples:
+  excerpt stats chapter1.txt chapter2.txt
+  excerpt stats --format json --lang de *.txt")]
+pub struct StatsArgs {
+    /// Files to analyse; standard input when none is given or for `-`.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+
+    /// Language of the texts: `auto` detects it per file, or an ISO 639-1 code.
+    #[arg(long, default_value = "auto", value_name = "CODE")]
+    pub lang: String,
+
+    /// Every line break ends a segment.
+    #[arg(long)]
+    pub newline_boundary: bool,
+
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// The formats `excerpt stats` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// A table, one row per file and a total.
+    Text,
+    /// One JSON document with `files` and `total`.
+    Json,
+}
+
+#[derive(Serialize)]
+struct FileStats {
+    file: String,
+    lang: String,
+    #[serde(flatten)]
+    stats: Stats,
+}
+
+#[derive(Serialize)]
+struct Report {
+    files: Vec<FileStats>,
+    total: Stats,
+}
+
+/// Runs `excerpt stats`.
+pub fn run(args: &StatsArgs) -> Result<()> {
+    let lang_choice = LangChoice::parse(&args.lang)?;
+    let mut texts = Vec::new();
+    for source in Source::from_args(&args.files) {
+        let text = source.read_text()?;
+        let lang = lang_choice.resolve(&text);
+        texts.push((source.name(), lang, text));
+    }
+    let mut files = Vec::new();
+    let mut all: Vec<&str> = Vec::new();
+    for (name, lang, text) in &texts {
+        let options = SegmentOptions::new(lang).newline_boundary(args.newline_boundary);
+        let doc = Document::new(text, options);
+        let segments: Vec<&str> = doc.segments().iter().map(|s| s.text()).collect();
+        files.push(FileStats {
+            file: name.clone(),
+            lang: lang.clone(),
+            stats: Stats::of(segments.iter().copied()),
+        });
+        all.extend(segments);
+    }
+    let report = Report {
+        files,
+        total: Stats::of(all),
+    };
+    let mut out = Output::open(args.output.as_deref())?;
+    match args.format {
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            out.write_all(b"\n")?;
+        }
+        StatsFormat::Text => write_table(&mut out, &report)?,
+    }
+    out.finish()
+}
+
+fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {
+    let width = report
+        .files
+        .iter()
+        .map(|f| f.file.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    writeln!(
+        out,
+        "{:<width$}  {:>8} {:>9} {:>10} {:>8} {:>9} {:>8} {:>9} {:>8} {:>9}",
+        "file",
+        "segments",
+        "words",
+        "chars",
+        "unique",
+        "words",
+        "repeats",
+        "words",
+        "norm.rep",
+        "words"
+    )?;
+    let row = |out: &mut dyn Write, name: &str, s: &Stats| -> std::io::Result<()> {
+        writeln!(
+            out,
+            "{:<width$}  {:>8} {:>9} {:>10} {:>8} {:>9} {:>8} {:>9} {:>8} {:>9}",
+            name,
+            s.segments,
+            s.words,
+            s.characters,
+            s.unique,
+            s.unique_words,
+            s.repetitions,
+            s.repetition_words,
+            s.normalized_repetitions,
+            s.normalized_repetition_words
+        )
+    };
+    for f in &report.files {
+        row(out, &f.file, &f.stats)?;
+    }
+    row(out, "total", &report.total)?;
+    Ok(())
+}

@@ -1,0 +1,145 @@
+//! `excerpt segment --format tmx|xliff|po|tsv`: files for CAT tools.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use excerpt_tm::{
+    Document, Format, Protect, SegmentOptions, TargetMode, WriteOptions, XliffVersion, XmlInvalid,
+};
+
+use crate::input::Source;
+use crate::lang::LangChoice;
+use crate::output::Output;
+use crate::segment::{SegmentArgs, SegmentFormat};
+
+/// Options of the translation formats.
+#[derive(clap::Args, Debug, Default)]
+pub struct TmArgs {
+    /// Target language (BCP 47, e.g. `de` or `pt-BR`) for tmx/xliff/po.
+    #[arg(long, value_name = "TAG")]
+    pub target_lang: Option<String>,
+
+    /// What targets hold: none, empty, or a copy of the source (an identity
+    /// translation). Default: empty with --target-lang, none without.
+    #[arg(long, value_name = "WHAT", value_parser = ["none", "empty", "source"])]
+    pub target: Option<String>,
+
+    /// XLIFF version for --format xliff.
+    #[arg(long, value_name = "V", default_value = "2.1", value_parser = ["1.2", "2.0", "2.1"])]
+    pub xliff_version: String,
+
+    /// Characters XML 1.0 forbids: `code` writes each as an inline code
+    /// that merge turns back into the character; `error` refuses.
+    #[arg(long, value_name = "WHAT", default_value = "code", value_parser = ["code", "error"])]
+    pub xml_invalid: String,
+
+    /// Turn these spans into inline codes: urls,emails,numbers,tags.
+    #[arg(long, value_name = "KINDS", default_value = "")]
+    pub protect: String,
+}
+
+/// The translation format asked for, if any; checks the options that only
+/// make sense with one.
+pub fn tm_format(format: SegmentFormat, args: &TmArgs) -> Result<Option<Format>> {
+    let format = match format {
+        SegmentFormat::Tmx => Format::Tmx,
+        SegmentFormat::Xliff => Format::Xliff(
+            args.xliff_version
+                .parse::<XliffVersion>()
+                .map_err(anyhow::Error::msg)?,
+        ),
+        SegmentFormat::Po => Format::Po,
+        SegmentFormat::Tsv => Format::Tsv,
+        SegmentFormat::Lines | SegmentFormat::Jsonl => {
+            if args.target_lang.is_some() || args.target.is_some() || !args.protect.is_empty() {
+                bail!("--target-lang, --target and --protect need --format tmx, xliff, po or tsv");
+            }
+            return Ok(None);
+        }
+    };
+    Ok(Some(format))
+}
+
+/// A BCP 47 tag as written: `pt_BR` becomes `pt-BR`; anything that is not
+/// letters and digits in subtags of 1 to 8 is refused.
+fn bcp47(tag: &str) -> Result<String> {
+    let tag = tag.replace('_', "-");
+    let ok = !tag.is_empty()
+        && tag
+            .split('-')
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && tag.split('-').next().is_some_and(|p| {
+            p.chars().all(|c| c.is_ascii_alphabetic()) && p.len() <= 3 && p.len() >= 2
+        });
+    if !ok {
+        bail!("--target-lang {tag:?} is not a BCP 47 language tag (e.g. de, pt-BR)");
+    }
+    Ok(tag)
+}
+
+/// Writes one input in a translation format.
+pub fn run(
+    args: &SegmentArgs,
+    format: Format,
+    lang: &LangChoice,
+    sources: &[Source],
+) -> Result<()> {
+    let [source] = sources else {
+        bail!(
+            "--format {} writes one document: give one input file",
+            args.format_name()
+        );
+    };
+    let protect: Protect = args
+        .tm
+        .protect
+        .parse()
+        .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
+    let mode = match args.tm.target.as_deref() {
+        Some(m) => m.parse::<TargetMode>().map_err(anyhow::Error::msg)?,
+        None if args.tm.target_lang.is_some() => TargetMode::Empty,
+        None => TargetMode::None,
+    };
+    let xml_invalid: XmlInvalid = args.tm.xml_invalid.parse().map_err(anyhow::Error::msg)?;
+    let text = source.read_text()?;
+    let lang = lang.resolve(&text);
+    let options = SegmentOptions::new(&lang)
+        .newline_boundary(args.newline_boundary)
+        .protect(protect);
+    let doc = Document::new(&text, options);
+    let name = source.name();
+    let original = std::path::Path::new(&name)
+        .file_name()
+        .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    let mut opts = WriteOptions::new(&original).xml_invalid(xml_invalid);
+    opts.target = mode;
+    match &args.tm.target_lang {
+        Some(tag) => opts.target_lang = Some(bcp47(tag)?),
+        None if mode != TargetMode::None && format.is_xml() => {
+            bail!(
+                "--target {} in {format} needs --target-lang",
+                args.tm.target.as_deref().unwrap_or("")
+            );
+        }
+        None => {}
+    }
+    let written =
+        excerpt_tm::write(&doc, format, &opts).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let mut out = Output::open(args.output.as_deref())?;
+    out.write_all(written.as_bytes())?;
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(bcp47("pt_BR").unwrap(), "pt-BR");
+        assert_eq!(bcp47("zh-Hant-TW").unwrap(), "zh-Hant-TW");
+        assert!(bcp47("german language").is_err());
+        assert!(bcp47("").is_err());
+        assert!(bcp47("1x").is_err());
+    }
+}

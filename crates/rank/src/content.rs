@@ -1,0 +1,267 @@
+//! Which sentences are article text and which are page furniture.
+//!
+//! Text pasted from a web page carries headlines, datelines, bylines, menus
+//! and lists of other stories. None of the rules here knows a word of any
+//! language; they read the shape of a sentence and its place in the text:
+//! - a line without sentence punctuation is a heading or a label (a fragment);
+//! - a line held together by separators (`|`, `•`, `·`, ...) is navigation or a byline;
+//! - a sentence with hardly any letters (dates, scores, counters) is not prose;
+//! - the article is the stretch of text where prose outweighs furniture;
+//!   prose far from it (a teaser in a list of other stories) is left out.
+
+/// Why a sentence is not considered article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NotContent {
+    /// A line without sentence punctuation: headline, heading, label, caption.
+    Fragment,
+    /// Held together by separators: navigation, byline, dateline, share bar.
+    Navigation,
+    /// Mostly digits and symbols, or too few words to say anything.
+    NoProse,
+    /// Outside the main body of the text (before or after the article).
+    OutsideBody,
+}
+
+impl NotContent {
+    /// A short explanation for people.
+    ///
+    /// ```
+    /// use excerpt_rank::NotContent;
+    /// assert_eq!(NotContent::Navigation.reason(), "separator-laden line (navigation, byline)");
+    /// ```
+    pub fn reason(self) -> &'static str {
+        match self {
+            NotContent::Fragment => "no sentence punctuation (heading, label)",
+            NotContent::Navigation => "separator-laden line (navigation, byline)",
+            NotContent::NoProse => "too few words to be prose",
+            NotContent::OutsideBody => "outside the main body of the text",
+        }
+    }
+}
+
+const CLOSERS: &[char] = &[
+    '"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}', '\u{203A}', ')', ']', '}', '*', '_',
+];
+
+/// Whether `sentence` ends the way sentences end (full stop, question or
+/// exclamation mark, ellipsis, ideographic full stop), maybe followed by
+/// closing quotes or brackets.
+pub(crate) fn has_sentence_punctuation(sentence: &str) -> bool {
+    let core = sentence.trim_end().trim_end_matches(CLOSERS);
+    matches!(
+        core.chars().next_back(),
+        Some(
+            '.' | '!'
+                | '?'
+                | '\u{2026}'
+                | '\u{3002}'
+                | '\u{FF01}'
+                | '\u{FF1F}'
+                | '\u{061F}'
+                | '\u{0964}'
+                | ';'
+        )
+    )
+}
+
+/// Whether `c` separates items of a menu or the parts of a byline.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '\u{00A6}' // broken bar
+            | '\u{2022}' // bullet
+            | '\u{00B7}' // middle dot
+            | '\u{2219}' // bullet operator
+            | '\u{25AA}'
+            ..='\u{25AB}' // small squares
+            | '\u{25CF}' // black circle
+            | '\u{25E6}' // white bullet
+            | '\u{2023}' // triangular bullet
+            | '\u{25BA}' | '\u{25B6}' // pointers
+            | '\u{25A0}' | '\u{25A1}' // squares
+            | '\u{2043}' // hyphen bullet
+    )
+}
+
+/// The shape of one sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Shape {
+    pub words: usize,
+    pub letters: usize,
+    pub chars: usize,
+    pub visible: usize,
+    pub separators: usize,
+    pub punctuated: bool,
+    pub question: bool,
+}
+
+impl Shape {
+    pub fn of(sentence: &str) -> Shape {
+        let mut shape = Shape {
+            words: sentence.split_whitespace().count(),
+            punctuated: has_sentence_punctuation(sentence),
+            question: sentence
+                .trim_end()
+                .trim_end_matches(CLOSERS)
+                .ends_with(['?', '\u{FF1F}', '\u{061F}']),
+            ..Shape::default()
+        };
+        for c in sentence.chars() {
+            shape.chars += 1;
+            if !c.is_whitespace() {
+                shape.visible += 1;
+            }
+            if c.is_alphabetic() {
+                shape.letters += 1;
+            } else if is_separator(c) {
+                shape.separators += 1;
+            }
+        }
+        shape
+    }
+
+    /// The verdict on the sentence alone, before its place in the text is known.
+    pub fn verdict(&self, cjk: bool) -> Option<NotContent> {
+        if self.separators >= 2 || (self.separators == 1 && self.words < 15) {
+            return Some(NotContent::Navigation);
+        }
+        let too_few_words = if cjk { self.chars < 6 } else { self.words < 3 };
+        if too_few_words || self.letters * 2 < self.visible {
+            return Some(NotContent::NoProse);
+        }
+        if !self.punctuated && self.words < 25 {
+            return Some(NotContent::Fragment);
+        }
+        None
+    }
+}
+
+/// The verdict on every sentence: `None` for article text.
+///
+/// When no sentence at all reads as article text, every sentence that has a
+/// letter is kept, so that a summary is never empty for want of prose.
+pub(crate) fn classify(sentences: &[&str], cjk: &[bool]) -> Vec<Option<NotContent>> {
+    let mut verdicts: Vec<Option<NotContent>> = sentences
+        .iter()
+        .zip(cjk)
+        .map(|(s, &cjk)| Shape::of(s).verdict(cjk))
+        .collect();
+    // The main body: the stretch with the largest surplus of prose over
+    // furniture (maximum-sum segment, prose +1, furniture -1).
+    let mut best = (0.0, 0, 0);
+    let (mut sum, mut start) = (0.0, 0);
+    for (i, v) in verdicts.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += if v.is_none() { 1.0 } else { -1.0 };
+        if sum > best.0 {
+            best = (sum, start, i + 1);
+        }
+    }
+    if best.0 > 0.0 {
+        for (i, v) in verdicts.iter_mut().enumerate() {
+            if v.is_none() && (i < best.1 || i >= best.2) {
+                *v = Some(NotContent::OutsideBody);
+            }
+        }
+    } else {
+        for (v, s) in verdicts.iter_mut().zip(sentences) {
+            if s.chars().any(char::is_alphabetic) {
+                *v = None;
+            }
+        }
+    }
+    verdicts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdicts(sentences: &[&str]) -> Vec<Option<NotContent>> {
+        classify(sentences, &vec![false; sentences.len()])
+    }
+
+    #[test]
+    fn punctuation_is_found_behind_quotes() {
+        assert!(has_sentence_punctuation("He said \"no.\""));
+        assert!(has_sentence_punctuation("Really?)"));
+        assert!(!has_sentence_punctuation("Weather for the weekend"));
+        assert!(!has_sentence_punctuation("Contents:"));
+    }
+
+    #[test]
+    fn shapes_of_page_furniture() {
+        assert_eq!(
+            Shape::of("Home | Sport | Weather").verdict(false),
+            Some(NotContent::Navigation)
+        );
+        assert_eq!(
+            Shape::of("3 March 2021 • Jane Roe • Leeds").verdict(false),
+            Some(NotContent::Navigation)
+        );
+        assert_eq!(
+            Shape::of("• 12").verdict(false),
+            Some(NotContent::Navigation)
+        );
+        assert_eq!(
+            Shape::of("Storm closes the coastal road").verdict(false),
+            Some(NotContent::Fragment)
+        );
+        assert_eq!(
+            Shape::of("12:30, 04/05/2021.").verdict(false),
+            Some(NotContent::NoProse)
+        );
+        assert_eq!(Shape::of("Yes.").verdict(false), Some(NotContent::NoProse));
+        assert_eq!(
+            Shape::of("The storm closed the coastal road on Monday.").verdict(false),
+            None
+        );
+    }
+
+    #[test]
+    fn teasers_after_the_article_are_outside_the_body() {
+        let page = [
+            "Storm closes the coastal road",
+            "Monday | Staff writer | Portmouth",
+            "A storm closed the coastal road on Monday.",
+            "Crews cleared fallen trees through the night.",
+            "The road reopened on Tuesday morning.",
+            "Drivers were asked to take care.",
+            "More stories",
+            "Council votes on the new budget",
+            "Tuesday | Staff writer | Portmouth",
+            "Library hours change",
+            "Tuesday | Staff writer | Portmouth",
+            "The library will open later on Sundays.",
+        ];
+        let v = verdicts(&page);
+        assert!(v[2..6].iter().all(Option::is_none), "{v:?}");
+        assert_eq!(v[0], Some(NotContent::Fragment));
+        assert_eq!(v[1], Some(NotContent::Navigation));
+        assert_eq!(v[11], Some(NotContent::OutsideBody));
+    }
+
+    #[test]
+    fn headings_between_paragraphs_stay_inside_the_body() {
+        let text = [
+            "The first chapter opens in winter.",
+            "Snow covers the valley for months.",
+            "The thaw",
+            "Rivers swell when spring arrives.",
+            "Farmers wait for the fields to dry.",
+        ];
+        let v = verdicts(&text);
+        assert!(v[2].is_some());
+        assert!([0, 1, 3, 4].iter().all(|&i| v[i].is_none()), "{v:?}");
+    }
+
+    #[test]
+    fn a_text_without_prose_keeps_its_lines() {
+        let list = ["Apples and pears", "Milk and bread", "Eggs"];
+        let v = verdicts(&list);
+        assert!(v.iter().all(Option::is_none));
+    }
+}

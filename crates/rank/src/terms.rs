@@ -1,0 +1,233 @@
+//! Sentences as bags of terms: words split by Unicode rules, lower-cased,
+//! stop words dropped, Snowball stems; runs of Chinese or Japanese characters
+//! as overlapping character pairs.
+
+use crate::language::Language;
+use std::collections::HashMap;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Whether `c` is written without spaces between words (Han, kana).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // hiragana, katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xFF66..=0xFF9F // half-width katakana
+        | 0x20000..=0x2FFFF)
+}
+
+/// One word of a sentence as the summariser sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Token {
+    /// The lower-cased word (or character pair).
+    pub lower: String,
+    /// Whether it is a stop word (or a number or punctuation-only piece).
+    pub stop: bool,
+    /// Byte range of the token in the sentence.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Calls `f` with every token of `sentence`, in order.
+pub(crate) fn for_each_token(sentence: &str, lang: &Language, mut f: impl FnMut(Token)) {
+    let mut rest_start = 0;
+    let bytes_len = sentence.len();
+    let mut iter = sentence.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_cjk(c) {
+            continue;
+        }
+        // A run of CJK characters starts at i.
+        words_of(&sentence[rest_start..i], rest_start, lang, &mut f);
+        let mut run = vec![(i, c)];
+        while let Some(&(j, d)) = iter.peek() {
+            if !is_cjk(d) {
+                break;
+            }
+            run.push((j, d));
+            iter.next();
+        }
+        let run_end = iter.peek().map_or(bytes_len, |&(j, _)| j);
+        if run.len() == 1 {
+            f(Token {
+                lower: c.to_string(),
+                stop: false,
+                start: i,
+                end: run_end,
+            });
+        } else {
+            for pair in run.windows(2) {
+                let end = pair[1].0 + pair[1].1.len_utf8();
+                f(Token {
+                    lower: sentence[pair[0].0..end].to_string(),
+                    stop: false,
+                    start: pair[0].0,
+                    end,
+                });
+            }
+        }
+        rest_start = run_end;
+    }
+    words_of(&sentence[rest_start..], rest_start, lang, &mut f);
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// Words of a stretch without CJK characters; apostrophes split words
+/// ("l'accord" -> "l", "accord"; "Kim's" -> "kim", "s").
+fn words_of(text: &str, offset: usize, lang: &Language, f: &mut impl FnMut(Token)) {
+    for (start, word) in text.unicode_word_indices() {
+        let mut piece_start = 0;
+        for piece in word.split(is_apostrophe) {
+            let begin = offset + start + piece_start;
+            piece_start += piece.len() + 1;
+            if piece.is_empty() {
+                continue;
+            }
+            let lower = piece.to_lowercase();
+            let has_letter = lower.chars().any(char::is_alphabetic);
+            let stop = !has_letter || lang.is_stop_word(&lower);
+            f(Token {
+                lower,
+                stop,
+                start: begin,
+                end: begin + piece.len(),
+            });
+        }
+    }
+}
+
+/// The content terms of a set of sentences, as ids into one vocabulary.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TermMatrix {
+    /// Per sentence: (term id, count), sorted by term id.
+    pub rows: Vec<Vec<(u32, u32)>>,
+    /// Per sentence: number of content tokens (with repeats).
+    pub lengths: Vec<u32>,
+    /// Per term: in how many sentences it occurs.
+    pub document_frequency: Vec<u32>,
+}
+
+impl TermMatrix {
+    /// Analyses `sentences` in `lang`.
+    pub fn build(sentences: &[&str], lang: &Language) -> TermMatrix {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        // lower-cased word -> term id, so each word form is stemmed once.
+        let mut word_ids: HashMap<String, Option<u32>> = HashMap::new();
+        let mut rows = Vec::with_capacity(sentences.len());
+        let mut lengths = Vec::with_capacity(sentences.len());
+        let mut document_frequency: Vec<u32> = Vec::new();
+        let mut row: Vec<u32> = Vec::new();
+        for sentence in sentences {
+            row.clear();
+            for_each_token(sentence, lang, |token| {
+                if token.stop {
+                    return;
+                }
+                let id = match word_ids.get(&token.lower) {
+                    Some(id) => *id,
+                    None => {
+                        let stem = lang.stem(&token.lower);
+                        let id = if stem.is_empty() || lang.is_stop_word(&stem) {
+                            None
+                        } else {
+                            let next = ids.len() as u32;
+                            Some(*ids.entry(stem.into_owned()).or_insert(next))
+                        };
+                        word_ids.insert(token.lower, id);
+                        id
+                    }
+                };
+                if let Some(id) = id {
+                    row.push(id);
+                }
+            });
+            lengths.push(row.len() as u32);
+            row.sort_unstable();
+            let mut counted: Vec<(u32, u32)> = Vec::with_capacity(row.len());
+            for &id in &row {
+                match counted.last_mut() {
+                    Some((last, count)) if *last == id => *count += 1,
+                    _ => counted.push((id, 1)),
+                }
+            }
+            document_frequency.resize(ids.len(), 0);
+            for &(id, _) in &counted {
+                document_frequency[id as usize] += 1;
+            }
+            rows.push(counted);
+        }
+        TermMatrix {
+            rows,
+            lengths,
+            document_frequency,
+        }
+    }
+
+    /// Number of distinct terms.
+    pub fn vocabulary_size(&self) -> usize {
+        self.document_frequency.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowers(sentence: &str, code: &str) -> Vec<(String, bool)> {
+        let lang = Language::new(code);
+        let mut out = Vec::new();
+        for_each_token(sentence, &lang, |t| {
+            assert_eq!(&sentence[t.start..t.end].to_lowercase(), &t.lower);
+            out.push((t.lower, t.stop))
+        });
+        out
+    }
+
+    #[test]
+    fn english_words_are_lower_cased_and_stop_words_marked() {
+        let got = lowers("The Harbour's cranes rose.", "en");
+        assert_eq!(
+            got,
+            vec![
+                ("the".into(), true),
+                ("harbour".into(), false),
+                ("s".into(), true),
+                ("cranes".into(), false),
+                ("rose".into(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn french_elision_is_split() {
+        let got = lowers("L'accord d'hier", "fr");
+        assert_eq!(got[0], ("l".into(), true));
+        assert_eq!(got[1], ("accord".into(), false));
+        assert_eq!(got[3], ("hier".into(), false));
+    }
+
+    #[test]
+    fn chinese_runs_become_character_pairs() {
+        let got = lowers("我们喜欢茶 tea", "zh");
+        let pairs: Vec<_> = got.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(pairs, vec!["我们", "们喜", "喜欢", "欢茶", "tea"]);
+    }
+
+    #[test]
+    fn matrix_counts_stems_and_document_frequency() {
+        let lang = Language::new("en");
+        let m = TermMatrix::build(
+            &["Cats chase cats.", "A cat sleeps.", "Numbers 12 34."],
+            &lang,
+        );
+        assert_eq!(m.rows[0].len(), 2); // cat, chase
+        assert!(m.rows[0].contains(&(0, 2)));
+        assert_eq!(m.lengths[0], 3);
+        assert_eq!(m.document_frequency[0], 2);
+        assert_eq!(m.lengths[2], 1); // numbers without letters are not terms
+    }
+}

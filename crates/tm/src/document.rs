@@ -1,0 +1,236 @@
+//! A segmented document: segments with stable ids, and the skeleton between
+//! them.
+
+use crate::options::SegmentOptions;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One segment (sentence) of a document.
+///
+/// Its id is `p{paragraph}.s{sentence}`, both counted from 1: the same input
+/// and options always give the same ids.
+///
+/// ```
+/// use excerpt_tm::{Document, SegmentOptions};
+///
+/// let doc = Document::new("One. Two.\n\nThree.", SegmentOptions::new("en"));
+/// let ids: Vec<&str> = doc.segments().iter().map(|s| s.id()).collect();
+/// assert_eq!(ids, ["p1.s1", "p1.s2", "p2.s1"]);
+/// assert_eq!(doc.segments()[2].paragraph_id(), "p2");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment<'t> {
+    id: String,
+    paragraph: usize,
+    text: &'t str,
+    range: Range<usize>,
+}
+
+impl<'t> Segment<'t> {
+    /// The stable id, `p1.s1` for the first sentence of the first paragraph.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The id of the segment's paragraph, `p1` for the first.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("A.", excerpt_tm::SegmentOptions::new("en"));
+    /// assert_eq!(doc.segments()[0].paragraph_id(), "p1");
+    /// ```
+    pub fn paragraph_id(&self) -> String {
+        format!("p{}", self.paragraph + 1)
+    }
+
+    /// The paragraph index, from 0.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph
+    }
+
+    /// The segment's exact text, a slice of the original.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The segment's byte range in the original.
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    /// The number of words, as a CAT tool counts them (see [`word_count`]).
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("It's 5 o'clock.", excerpt_tm::SegmentOptions::new("en"));
+    /// assert_eq!(doc.segments()[0].words(), 3);
+    /// ```
+    pub fn words(&self) -> usize {
+        word_count(self.text)
+    }
+}
+
+/// Counts words by the Unicode word boundaries of UAX #29: runs of letters
+/// and digits count once, punctuation not at all, and each Chinese or
+/// Japanese ideograph counts as a word (as CAT tools count those scripts).
+///
+/// ```
+/// use excerpt_tm::word_count;
+///
+/// assert_eq!(word_count("The cat sat, 2 times."), 5);
+/// assert_eq!(word_count("..."), 0);
+/// ```
+pub fn word_count(text: &str) -> usize {
+    text.unicode_words().count()
+}
+
+/// A text cut into segments. The text between segments (the skeleton:
+/// spaces, line breaks, blank lines) is kept, so the document can be rebuilt
+/// byte for byte with other text in place of each segment.
+///
+/// ```
+/// use excerpt_tm::{Document, SegmentOptions};
+///
+/// let text = "Hello there.  How are you?\r\n\r\nFine.\r\n";
+/// let doc = Document::new(text, SegmentOptions::new("en"));
+/// assert_eq!(doc.segments().len(), 3);
+/// assert_eq!(doc.rebuild(|s| s.text().into()), text);
+/// assert_eq!(doc.rebuild(|s| s.id().to_string().into()), "p1.s1  p1.s2\r\n\r\np2.s1\r\n");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Document<'t> {
+    text: &'t str,
+    options: SegmentOptions,
+    segments: Vec<Segment<'t>>,
+}
+
+impl<'t> Document<'t> {
+    /// Segments `text` with `options`.
+    pub fn new(text: &'t str, options: SegmentOptions) -> Document<'t> {
+        let segmenter = options.segmenter();
+        let mut segments = Vec::new();
+        let mut last_paragraph = usize::MAX;
+        let mut in_paragraph = 0;
+        for s in segmenter.segment(text) {
+            if s.paragraph() != last_paragraph {
+                last_paragraph = s.paragraph();
+                in_paragraph = 0;
+            }
+            in_paragraph += 1;
+            segments.push(Segment {
+                id: format!("p{}.s{}", s.paragraph() + 1, in_paragraph),
+                paragraph: s.paragraph(),
+                text: s.as_str(),
+                range: s.range(),
+            });
+        }
+        Document {
+            text,
+            options,
+            segments,
+        }
+    }
+
+    /// The original text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The options the document was segmented with.
+    pub fn options(&self) -> &SegmentOptions {
+        &self.options
+    }
+
+    /// The segments, in order.
+    pub fn segments(&self) -> &[Segment<'t>] {
+        &self.segments
+    }
+
+    /// The segments grouped by paragraph, in order.
+    ///
+    /// ```
+    /// use excerpt_tm::{Document, SegmentOptions};
+    ///
+    /// let doc = Document::new("It rained. We stayed in.\n\nThen it cleared.", SegmentOptions::new("en"));
+    /// let sizes: Vec<usize> = doc.paragraphs().map(|p| p.len()).collect();
+    /// assert_eq!(sizes, [2, 1]);
+    /// ```
+    pub fn paragraphs(&self) -> impl Iterator<Item = &[Segment<'t>]> {
+        self.segments.chunk_by(|a, b| a.paragraph == b.paragraph)
+    }
+
+    /// The text between segment `i - 1` and segment `i`: `gap(0)` comes
+    /// before the first segment and `gap(len)` after the last.
+    ///
+    /// ```
+    /// use excerpt_tm::{Document, SegmentOptions};
+    ///
+    /// let doc = Document::new("  It rained.\nWe stayed in.\n", SegmentOptions::new("en"));
+    /// assert_eq!((doc.gap(0), doc.gap(1), doc.gap(2)), ("  ", "\n", "\n"));
+    /// ```
+    pub fn gap(&self, i: usize) -> &'t str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.segments[i - 1].range.end
+        };
+        let end = self
+            .segments
+            .get(i)
+            .map_or(self.text.len(), |s| s.range.start);
+        &self.text[start..end]
+    }
+
+    /// Rebuilds the document: the skeleton as it was, and `replace(segment)`
+    /// in place of each segment.
+    pub fn rebuild<'a, F>(&'a self, mut replace: F) -> String
+    where
+        F: FnMut(&'a Segment<'t>) -> std::borrow::Cow<'a, str>,
+    {
+        let mut out = String::with_capacity(self.text.len());
+        for (i, s) in self.segments.iter().enumerate() {
+            out.push_str(self.gap(i));
+            out.push_str(&replace(s));
+        }
+        out.push_str(self.gap(self.segments.len()));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_restart_per_paragraph_and_are_stable() {
+        let text = "First one. Second one.\n\nThird one.\n\n\n\nFourth. Fifth.";
+        let a = Document::new(text, SegmentOptions::new("en"));
+        let b = Document::new(text, SegmentOptions::new("en"));
+        let ids: Vec<&str> = a.segments().iter().map(|s| s.id()).collect();
+        assert_eq!(ids, ["p1.s1", "p1.s2", "p2.s1", "p3.s1", "p3.s2"]);
+        assert_eq!(a.segments(), b.segments());
+    }
+
+    #[test]
+    fn empty_and_blank_texts_rebuild() {
+        for text in ["", "   ", "\n\n", " \r\n\t"] {
+            let doc = Document::new(text, SegmentOptions::new("en"));
+            assert!(doc.segments().is_empty());
+            assert_eq!(doc.rebuild(|s| s.text().into()), text);
+        }
+    }
+
+    #[test]
+    fn gaps_hold_only_whitespace() {
+        let text = "Intro line.\n  Indented text here.\n\n\tTabbed. Done.  ";
+        let doc = Document::new(text, SegmentOptions::new("en"));
+        for i in 0..=doc.segments().len() {
+            assert!(doc.gap(i).chars().all(char::is_whitespace));
+        }
+        assert_eq!(doc.rebuild(|s| s.text().into()), text);
+    }
+
+    #[test]
+    fn word_count_counts_ideographs_each() {
+        assert_eq!(word_count("東京は大きい。"), word_count("東京は大きい"));
+        assert!(word_count("東京") >= 2);
+    }
+}
