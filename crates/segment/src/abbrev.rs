@@ -66,6 +66,9 @@ pub(crate) struct WordLists {
     pub general: HashSet<String>,
     pub months: HashSet<String>,
     pub starters: HashSet<String>,
+    /// Words seen only capitalised, also inside sentences: names (learned
+    /// from a text, never in data files).
+    pub names: HashSet<String>,
 }
 
 impl WordLists {

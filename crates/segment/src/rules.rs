@@ -378,9 +378,13 @@ impl<'a> Scan<'a> {
             }
             return match kind {
                 Kind::Inner => false,
-                // "Jane and co. They": an end, unless the sentence would be
-                // a fragment of two words ("At 5 a.m. Mr. Smith").
-                Kind::Number | Kind::General => self.words_before(tok_start) > 2,
+                // "Jane and co. They": an end, unless what follows is a
+                // name (learned from the text) or the sentence would be a
+                // fragment of two words ("At 5 a.m. Mr. Smith").
+                Kind::Number | Kind::General => match self.learned_case(next_word) {
+                    Some(starter) => starter,
+                    None => self.words_before(tok_start) > 2,
+                },
             };
         }
         let is_number = word.bytes().all(|b| b.is_ascii_digit());
@@ -500,6 +504,22 @@ impl<'a> Scan<'a> {
                 .lists
                 .months
                 .contains(&*lower_key(word, &mut buf))
+    }
+
+    /// What the text taught about `word`: `Some(true)` for a sentence
+    /// starter, `Some(false)` for a name, `None` when not learning or not
+    /// known.
+    fn learned_case(&self, word: &str) -> Option<bool> {
+        let learned = self.learned?;
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        if learned.starters.contains(&*lower) {
+            Some(true)
+        } else if learned.names.contains(&*lower) {
+            Some(false)
+        } else {
+            None
+        }
     }
 
     fn is_starter(&self, word: &str) -> bool {
