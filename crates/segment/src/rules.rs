@@ -832,6 +832,31 @@ impl Cluster {
                 j += c.len_utf8();
                 continue;
             }
+            // A footnote mark after the end: ".[12]", ". [3]", ".[...]",
+            // or a bare note number glued to the period ("rights.4 Even").
+            if j > i {
+                let spaced = rest.trim_start_matches(' ');
+                if let Some(len) = footnote_len(spaced) {
+                    j += rest.len() - spaced.len() + len;
+                    continue;
+                }
+                if c.is_ascii_digit() && cl.dots == 1 && !cl.other && j == i + 1 {
+                    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    let prev = text[..i].chars().next_back();
+                    let after = &rest[digits..];
+                    let starts_upper = after
+                        .strip_prefix(' ')
+                        .and_then(|a| a.chars().next())
+                        .is_some_and(chars::is_upper);
+                    if digits <= 2
+                        && prev.is_some_and(|p| p.is_alphabetic() && chars::is_lower(p))
+                        && starts_upper
+                    {
+                        j += digits;
+                        continue;
+                    }
+                }
+            }
             if chars::is_quote(c) && quote_closes(&rest[c.len_utf8()..], profile) {
                 cl.closer = true;
                 j += c.len_utf8();
@@ -888,6 +913,19 @@ impl Cluster {
         cl.resume = j;
         cl
     }
+}
+
+/// The length of a footnote mark at the start of `s`: "[12]" or "[...]".
+fn footnote_len(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('[')?;
+    let len = inner
+        .bytes()
+        .take_while(|&b| b.is_ascii_digit() || b == b'.' || b == b',')
+        .count();
+    let body = &inner[..len];
+    let ok = (1..=8).contains(&len)
+        && (body.bytes().all(|b| b.is_ascii_digit() || b == b',') || body == "...");
+    (ok && inner[len..].starts_with(']')).then_some(len + 2)
 }
 
 /// A quote mark closes when what follows it is a space, the end, more

@@ -583,3 +583,22 @@ fn thai_splits_only_at_explicit_marks() {
     check("th", "ฉันไปตลาด แล้วกลับบ้าน", &["ฉันไปตลาด แล้วกลับบ้าน"]);
     check("th", "ฉันไปตลาด\n\nแล้วกลับบ้าน", &["ฉันไปตลาด", "แล้วกลับบ้าน"]);
 }
+
+#[test]
+fn footnote_marks_stay_with_their_sentence() {
+    check(
+        "en",
+        "The canal opened in 1825.[4] Trade grew fast.",
+        &["The canal opened in 1825.[4]", "Trade grew fast."],
+    );
+    check(
+        "en",
+        "It was \"a great loss.\" [12] Nobody came.",
+        &["It was \"a great loss.\" [12]", "Nobody came."],
+    );
+    check(
+        "en",
+        "The rule is old.3 Courts still apply it.",
+        &["The rule is old.3", "Courts still apply it."],
+    );
+}
