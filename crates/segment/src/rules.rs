@@ -118,7 +118,10 @@ impl<'a> Scan<'a> {
                 }
                 b'#' => self.hashtag(i),
                 b'\n' | b'\r' => self.line_break(i),
-                b';' if !self.profile.greek => i + 1,
+                b';' if !self.profile.greek => {
+                    self.semicolon(i);
+                    i + 1
+                }
                 b':' if self.profile.colon_ends
                     && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) =>
                 {
@@ -678,6 +681,25 @@ impl<'a> Scan<'a> {
             }
         }
         j.max(i + 1)
+    }
+
+    /// A semicolon is followed by a lower-case word inside a sentence; a
+    /// capitalised sentence starter after it begins a new sentence (lists
+    /// of items joined into one line, scraped text).
+    fn semicolon(&mut self, i: usize) {
+        let text = self.text;
+        if !text[i + 1..self.end].starts_with(' ') {
+            return;
+        }
+        if let Some((pos, first)) = next_word_start(text, i + 1, self.end) {
+            if chars::is_upper(first) && pos - i <= 3 {
+                let word = word_at(text, pos, self.end);
+                // "I" is capitalised everywhere, so it says nothing
+                if word.chars().count() > 1 && self.is_starter(word) {
+                    self.cut(i + 1);
+                }
+            }
+        }
     }
 
     /// Tibetan shad: ends a sentence when a space follows it.

@@ -602,3 +602,22 @@ fn footnote_marks_stay_with_their_sentence() {
         &["The rule is old.3", "Courts still apply it."],
     );
 }
+
+#[test]
+fn semicolon_before_a_sentence_starter() {
+    check(
+        "es",
+        "Compró pan; El resto lo pagó ella.",
+        &["Compró pan;", "El resto lo pagó ella."],
+    );
+    check(
+        "en",
+        "We were late; I waited outside.",
+        &["We were late; I waited outside."],
+    );
+    check(
+        "en",
+        "It rained; the match went on.",
+        &["It rained; the match went on."],
+    );
+}
