@@ -135,6 +135,12 @@ impl<'a> Scan<'a> {
                         && bytes.get(i + 2).is_none_or(|c| c.is_ascii_whitespace());
                     if face {
                         self.emoji_end(i + 2);
+                    } else if bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
+                        && self.words_before(i) > 2
+                    {
+                        // not before a quotation it introduces, nor after
+                        // a speaker's name or a short label ("Anna: Yes.")
+                        self.semicolon(i);
                     }
                     i + 1
                 }
@@ -683,9 +689,9 @@ impl<'a> Scan<'a> {
         j.max(i + 1)
     }
 
-    /// A semicolon is followed by a lower-case word inside a sentence; a
-    /// capitalised sentence starter after it begins a new sentence (lists
-    /// of items joined into one line, scraped text).
+    /// A semicolon or a colon is followed by a lower-case word inside a
+    /// sentence; a capitalised sentence starter after it begins a new
+    /// sentence (items joined into one line, scraped text).
     fn semicolon(&mut self, i: usize) {
         let text = self.text;
         if !text[i + 1..self.end].starts_with(' ') {
