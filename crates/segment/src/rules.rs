@@ -97,11 +97,15 @@ impl<'a> Scan<'a> {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
         while i < self.end {
-            let b = bytes[i];
-            if !INTERESTING[b as usize] {
-                i += 1;
-                continue;
+            // skip to the next byte that can matter
+            match bytes[i..self.end]
+                .iter()
+                .position(|&b| INTERESTING[usize::from(b)])
+            {
+                Some(k) => i += k,
+                None => break,
             }
+            let b = bytes[i];
             i = match b {
                 b'(' | b'[' => {
                     // "so sad (((" is a face, not an opening bracket
@@ -549,6 +553,14 @@ impl<'a> Scan<'a> {
     /// numbered or lettered list starts a new segment.
     fn list_marker(&mut self, i: usize) {
         let text = self.text;
+        // cheap test first: a digit, or one lower-case ASCII letter alone
+        let bytes = text.as_bytes();
+        let before = |k: usize| if i >= k { bytes[i - k] } else { b' ' };
+        let digit = before(1).is_ascii_digit();
+        let letter = before(1).is_ascii_lowercase() && !before(2).is_ascii_alphanumeric();
+        if !(digit || letter) {
+            return;
+        }
         let from = floor_char(text, i.saturating_sub(4));
         let head = &text[from..i];
         let tok_len = head
@@ -822,9 +834,6 @@ impl Cluster {
             let rest = &text[j..end];
             let c = rest.chars().next().unwrap_or(' ');
             if let Some(t) = chars::terminator(c, profile.greek, profile.armenian) {
-                if cl.closer && t == Term::Period && c == '.' && cl.dots == 0 {
-                    // '?".': keep the period with the question
-                }
                 match t {
                     Term::Period => {
                         cl.dots += if c == '…' { 3 } else { 1 };
@@ -975,20 +984,17 @@ fn quote_closes(after: &str, profile: &Profile) -> bool {
 /// The start of the next word after `from` (skipping whitespace and
 /// opening quotes and brackets), and its first character.
 fn next_word_start(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
-    let mut pos = from;
     let mut skipped_opener = None;
     for (off, c) in text[from..end].char_indices() {
-        pos = from + off;
         if c.is_whitespace() || chars::is_format(c) {
             continue;
         }
         if chars::is_opener(c) && !matches!(c, '*' | '_') {
-            skipped_opener.get_or_insert((pos, c));
+            skipped_opener.get_or_insert((from + off, c));
             continue;
         }
-        return Some((pos, c));
+        return Some((from + off, c));
     }
-    let _ = pos;
     skipped_opener
 }
 
