@@ -661,13 +661,11 @@ impl<'a> Scan<'a> {
         self.list_marker(i);
         let rest = &self.text[i..self.end];
         let run = rest.find(|c: char| c != ')').unwrap_or(rest.len());
-        let (_, word) = word_before(self.text, i, self.sent_start);
+        let (tok_start, word) = word_before(self.text, i, self.sent_start);
         let marker = word.len() <= 3
             && word.chars().all(|c| c.is_ascii_alphanumeric())
-            && {
-                let before = &self.text[self.sent_start..i - word.len()];
-                before.trim().is_empty() || before.ends_with(char::is_whitespace)
-            }
+            && (self.is_sentence_initial(tok_start)
+                || self.text[..tok_start].ends_with(char::is_whitespace))
             && (word.len() == 1 || word.bytes().all(|b| b.is_ascii_digit()));
         if !marker {
             self.emoji_end(i + run);
