@@ -41,6 +41,8 @@ fn best_cut(rest: &str, limit: usize) -> Option<usize> {
     let window = &rest[..limit];
     let mut best: Option<(u8, usize)> = None;
     let mut consider = |rank: u8, at: usize| {
+        // a clause boundary in the first quarter would leave a scrap
+        let rank = if at * 4 < limit { 0 } else { rank };
         if at > 0 && best.is_none_or(|(r, a)| rank > r || (rank == r && at > a)) {
             best = Some((rank, at));
         }
@@ -68,7 +70,6 @@ fn best_cut(rest: &str, limit: usize) -> Option<usize> {
         }
         consider(1, o);
     }
-    // Prefer a better rank only when it does not leave a tiny first piece.
     best.map(|(_, at)| at)
 }
 
@@ -93,6 +94,14 @@ mod tests {
         assert_eq!(
             pieces("cats sleep and dogs bark loudly", 18),
             ["cats sleep", "and dogs bark", "loudly"]
+        );
+    }
+
+    #[test]
+    fn does_not_leave_a_scrap_before_an_early_comma() {
+        assert_eq!(
+            pieces("Yes, the committee approved the new budget for schools", 40),
+            ["Yes, the committee approved the new", "budget for schools"]
         );
     }
 
