@@ -148,10 +148,12 @@ fn identity_merge_rebuilds_every_corpus_file() {
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
+        // corpus/<lang>/name.txt; other folders hold English texts.
         let lang = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .and_then(|s| s.split(['_', '.', '-']).find(|w| w.len() == 2))
+            .parent()
+            .and_then(|d| d.file_name())
+            .and_then(|d| d.to_str())
+            .filter(|d| d.len() == 2)
             .unwrap_or("en");
         let options = SegmentOptions::new(lang);
         for format in FORMATS {
