@@ -21,7 +21,7 @@ const FORMATS: [Format; 6] = [
 /// merges it; returns the merged text and the untranslated count.
 fn identity(text: &str, format: Format, options: &SegmentOptions) -> (String, usize) {
     let doc = Document::new(text, options.clone());
-    let opts = WriteOptions::new("in.txt").target("de", TargetMode::Source);
+    let opts = WriteOptions::new("in.txt").target("x-test", TargetMode::Source);
     let file = write(&doc, format, &opts).unwrap();
     let translation = read(&file).unwrap_or_else(|e| panic!("{format}: {e}\n{file}"));
     assert_eq!(translation.format.is_xml(), format.is_xml());
@@ -112,6 +112,18 @@ fn translated_targets_replace_sources_and_codes_come_back() {
             "Lies <b>this</b> unter https://example.org jetzt.\u{1} Tschüss.\n";
         assert_eq!(merged.text, expected_source_side, "{format}\n{translated}");
     }
+}
+
+#[test]
+fn tmx_target_in_the_source_language_is_still_found() {
+    let text = "Guten Tag. Bis bald.\n";
+    let options = SegmentOptions::new("de");
+    let doc = Document::new(text, options.clone());
+    let opts = WriteOptions::new("in.txt").target("de", TargetMode::Source);
+    let file = write(&doc, Format::Tmx, &opts).unwrap();
+    let merged = merge(text, &read(&file).unwrap(), &options);
+    assert!(merged.untranslated.is_empty());
+    assert_eq!(merged.text, text);
 }
 
 #[test]
