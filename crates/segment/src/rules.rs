@@ -97,11 +97,15 @@ impl<'a> Scan<'a> {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
         while i < self.end {
-            let b = bytes[i];
-            if !INTERESTING[b as usize] {
-                i += 1;
-                continue;
+            // skip to the next byte that can matter
+            match bytes[i..self.end]
+                .iter()
+                .position(|&b| INTERESTING[usize::from(b)])
+            {
+                Some(k) => i += k,
+                None => break,
             }
+            let b = bytes[i];
             i = match b {
                 b'(' | b'[' => {
                     // "so sad (((" is a face, not an opening bracket
@@ -135,6 +139,12 @@ impl<'a> Scan<'a> {
                         && bytes.get(i + 2).is_none_or(|c| c.is_ascii_whitespace());
                     if face {
                         self.emoji_end(i + 2);
+                    } else if bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
+                        && self.words_before(i) > 2
+                    {
+                        // not before a quotation it introduces, nor after
+                        // a speaker's name or a short label ("Anna: Yes.")
+                        self.semicolon(i);
                     }
                     i + 1
                 }
@@ -543,6 +553,14 @@ impl<'a> Scan<'a> {
     /// numbered or lettered list starts a new segment.
     fn list_marker(&mut self, i: usize) {
         let text = self.text;
+        // cheap test first: a digit, or one lower-case ASCII letter alone
+        let bytes = text.as_bytes();
+        let before = |k: usize| if i >= k { bytes[i - k] } else { b' ' };
+        let digit = before(1).is_ascii_digit();
+        let letter = before(1).is_ascii_lowercase() && !before(2).is_ascii_alphanumeric();
+        if !(digit || letter) {
+            return;
+        }
         let from = floor_char(text, i.saturating_sub(4));
         let head = &text[from..i];
         let tok_len = head
@@ -643,13 +661,11 @@ impl<'a> Scan<'a> {
         self.list_marker(i);
         let rest = &self.text[i..self.end];
         let run = rest.find(|c: char| c != ')').unwrap_or(rest.len());
-        let (_, word) = word_before(self.text, i, self.sent_start);
+        let (tok_start, word) = word_before(self.text, i, self.sent_start);
         let marker = word.len() <= 3
             && word.chars().all(|c| c.is_ascii_alphanumeric())
-            && {
-                let before = &self.text[self.sent_start..i - word.len()];
-                before.trim().is_empty() || before.ends_with(char::is_whitespace)
-            }
+            && (self.is_sentence_initial(tok_start)
+                || self.text[..tok_start].ends_with(char::is_whitespace))
             && (word.len() == 1 || word.bytes().all(|b| b.is_ascii_digit()));
         if !marker {
             self.emoji_end(i + run);
@@ -683,9 +699,9 @@ impl<'a> Scan<'a> {
         j.max(i + 1)
     }
 
-    /// A semicolon is followed by a lower-case word inside a sentence; a
-    /// capitalised sentence starter after it begins a new sentence (lists
-    /// of items joined into one line, scraped text).
+    /// A semicolon or a colon is followed by a lower-case word inside a
+    /// sentence; a capitalised sentence starter after it begins a new
+    /// sentence (items joined into one line, scraped text).
     fn semicolon(&mut self, i: usize) {
         let text = self.text;
         if !text[i + 1..self.end].starts_with(' ') {
@@ -816,9 +832,6 @@ impl Cluster {
             let rest = &text[j..end];
             let c = rest.chars().next().unwrap_or(' ');
             if let Some(t) = chars::terminator(c, profile.greek, profile.armenian) {
-                if cl.closer && t == Term::Period && c == '.' && cl.dots == 0 {
-                    // '?".': keep the period with the question
-                }
                 match t {
                     Term::Period => {
                         cl.dots += if c == '…' { 3 } else { 1 };
@@ -969,20 +982,17 @@ fn quote_closes(after: &str, profile: &Profile) -> bool {
 /// The start of the next word after `from` (skipping whitespace and
 /// opening quotes and brackets), and its first character.
 fn next_word_start(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
-    let mut pos = from;
     let mut skipped_opener = None;
     for (off, c) in text[from..end].char_indices() {
-        pos = from + off;
         if c.is_whitespace() || chars::is_format(c) {
             continue;
         }
         if chars::is_opener(c) && !matches!(c, '*' | '_') {
-            skipped_opener.get_or_insert((pos, c));
+            skipped_opener.get_or_insert((from + off, c));
             continue;
         }
-        return Some((pos, c));
+        return Some((from + off, c));
     }
-    let _ = pos;
     skipped_opener
 }
 

@@ -18,11 +18,10 @@ pub(crate) fn split(s: &str, max: usize) -> Vec<(usize, usize)> {
     let mut start = 0;
     while start < s.len() {
         let rest = &s[start..];
-        if rest.chars().count() <= max {
+        let Some((limit, _)) = rest.char_indices().nth(max) else {
             out.push((start, s.len()));
             break;
-        }
-        let limit = rest.char_indices().nth(max).map_or(rest.len(), |(o, _)| o);
+        };
         let cut = best_cut(rest, limit).unwrap_or(limit);
         let piece = rest[..cut].trim_end();
         let piece = if piece.is_empty() {
@@ -46,7 +45,6 @@ fn best_cut(rest: &str, limit: usize) -> Option<usize> {
             best = Some((rank, at));
         }
     };
-    let mut prev_space = 0;
     for (o, c) in window.char_indices() {
         if !c.is_whitespace() {
             continue;
@@ -69,9 +67,7 @@ fn best_cut(rest: &str, limit: usize) -> Option<usize> {
             consider(2, o);
         }
         consider(1, o);
-        prev_space = o;
     }
-    let _ = prev_space;
     // Prefer a better rank only when it does not leave a tiny first piece.
     best.map(|(_, at)| at)
 }

@@ -621,3 +621,30 @@ fn semicolon_before_a_sentence_starter() {
         &["It rained; the match went on."],
     );
 }
+
+#[test]
+fn colon_before_a_sentence_starter() {
+    check(
+        "it",
+        "La risposta del sindaco è stata chiara: Il progetto non si farà.",
+        &[
+            "La risposta del sindaco è stata chiara:",
+            "Il progetto non si farà.",
+        ],
+    );
+    check(
+        "en",
+        "Anna: We should leave now.",
+        &["Anna: We should leave now."],
+    );
+    check(
+        "en",
+        "The rule was simple: the last one out locks the door.",
+        &["The rule was simple: the last one out locks the door."],
+    );
+    check(
+        "de",
+        "Er sagte leise zu ihr: „Das reicht.“",
+        &["Er sagte leise zu ihr: „Das reicht.“"],
+    );
+}
