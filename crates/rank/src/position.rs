@@ -36,15 +36,20 @@ pub(crate) fn wanted_sentences(budget: Budget, sentences: &[&str], nodes: &[usiz
 
 /// How strongly a summary of `wanted` sentences should come from the opening,
 /// in 0..=1 (0.5 and above: lead mode). It is the lesser of two measures: how
-/// central the opening sentence is (`centrality` sums to 1 over the nodes in
-/// document order), and how small the summary is next to the text.
+/// high the opening sentence ranks by `centrality` (over the nodes in document
+/// order), and how small the summary is next to the text.
 pub(crate) fn lead_strength(centrality: &[f64], wanted: f64, tuning: &Tuning) -> f64 {
     let m = centrality.len();
     if m < 2 {
         return 0.0;
     }
-    let opening = centrality[0] * m as f64;
-    let gist_first = (0.5 + (opening - tuning.lead_opening) / 0.8).clamp(0.0, 1.0);
+    // Share of the sentences at least as central as the opening one.
+    let above = centrality[1..]
+        .iter()
+        .filter(|&&c| c >= centrality[0])
+        .count() as f64
+        / m as f64;
+    let gist_first = (0.5 + (tuning.lead_opening - above) / 0.5).clamp(0.0, 1.0);
     let fraction = wanted / m as f64;
     let short = (0.5 + (tuning.lead_fraction - fraction) / 0.3).clamp(0.0, 1.0);
     gist_first.min(short)
@@ -57,8 +62,8 @@ mod tests {
     #[test]
     fn central_opening_and_short_budget_mean_lead_mode() {
         let t = Tuning::default();
-        let mut c = vec![0.05; 20];
-        c[0] = 0.1; // twice the average
+        let mut c: Vec<f64> = (0..20).map(|i| 0.05 + 0.001 * i as f64).collect();
+        c[0] = 0.1; // the most central
         assert!(lead_strength(&c, 3.0, &t) >= 0.5);
         // A long summary is left to the graph.
         assert!(lead_strength(&c, 10.0, &t) < 0.5);
