@@ -118,15 +118,27 @@ pub struct Summary {
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tuning {
+    /// PageRank damping.
     pub damping: f64,
-    pub length_exponent: f64,
+    /// Score factor for questions (addressed to the reader, rarely the gist).
     pub question_penalty: f64,
-    pub redundancy: f64,
-    pub lead_floor: f64,
-    pub lead_gain: f64,
-    pub lead_max: f64,
-    pub decay: f64,
+    /// Graph mode: exponent of the length normalisation.
+    pub graph_length_exponent: f64,
+    /// Graph mode: cosine above which a sentence repeats a chosen one.
+    pub graph_redundancy: f64,
+    /// Lead mode: exponent of the length normalisation.
+    pub lead_length_exponent: f64,
+    /// Lead mode: cosine above which a sentence repeats a chosen one.
+    pub lead_redundancy: f64,
+    /// Lead mode: the opening window holds the budget plus this many sentences.
+    pub lead_extra: f64,
+    /// Opening centrality (1 = average) at which a text counts as gist-first.
+    pub lead_opening: f64,
+    /// Budget fraction of the text up to which a summary counts as short.
+    pub lead_fraction: f64,
+    /// BM25 `k1`.
     pub bm25_k1: f64,
+    /// BM25 `b`.
     pub bm25_b: f64,
 }
 
@@ -134,13 +146,14 @@ impl Default for Tuning {
     fn default() -> Self {
         Tuning {
             damping: 0.85,
-            length_exponent: 0.0,
             question_penalty: 0.5,
-            redundancy: 0.7,
-            lead_floor: 0.0,
-            lead_gain: 0.0,
-            lead_max: 0.0,
-            decay: 3.0,
+            graph_length_exponent: 0.15,
+            graph_redundancy: 0.9,
+            lead_length_exponent: 0.3,
+            lead_redundancy: 0.4,
+            lead_extra: 2.0,
+            lead_opening: 0.3,
+            lead_fraction: 0.3,
             bm25_k1: 1.2,
             bm25_b: 0.75,
         }
@@ -273,26 +286,40 @@ impl Summarizer {
         let uniform = vec![1.0 / m.max(1) as f64; m];
         let centrality = graph.pagerank(&uniform, t.damping);
 
-        let lead_strength = position::lead_strength(&graph, &centrality, t);
-        let prior = position::prior(m, t.decay);
-
-        // Sentence scores: centrality (mean 1), length-normalised, blended with position.
+        // Mode: a short summary of a gist-first text comes from its opening.
         let mean_len = graph
             .nodes
             .iter()
             .map(|&i| matrix.lengths[i] as f64)
             .sum::<f64>()
             / m.max(1) as f64;
-        let weight = lead_strength * t.lead_max;
+        let wanted = position::wanted_sentences(budget, sentences, &graph.nodes);
+        let lead_strength = position::lead_strength(&centrality, wanted, t);
+        let lead = lead_strength >= 0.5;
+        let (length_exponent, redundancy) = if lead {
+            (t.lead_length_exponent, t.lead_redundancy)
+        } else {
+            (t.graph_length_exponent, t.graph_redundancy)
+        };
+        let window = if lead {
+            (wanted + t.lead_extra).ceil() as usize
+        } else {
+            m
+        };
+
         let mut scores = vec![0.0; n];
         for (k, &i) in graph.nodes.iter().enumerate() {
             let c = centrality[k] * m as f64;
             let rel_len = (matrix.lengths[i] as f64 / mean_len.max(1.0)).max(0.1);
-            let mut s = c / rel_len.powf(t.length_exponent);
+            let mut s = c / rel_len.powf(length_exponent);
             if Shape::of(sentences[i]).question {
                 s *= t.question_penalty;
             }
-            scores[i] = (1.0 - weight) * s + weight * prior[k];
+            if k >= window {
+                // Outside the opening of a gist-first text: ranked after it.
+                s *= 1e-3;
+            }
+            scores[i] = s;
         }
         for i in 0..n {
             if let Some(j) = repeats[i] {
@@ -308,6 +335,7 @@ impl Summarizer {
             &not_content,
             &repeats,
             budget,
+            redundancy,
         );
         let picks = (0..n)
             .filter(|&i| verdicts[i] == Verdict::Chosen)
@@ -334,6 +362,7 @@ impl Summarizer {
         not_content: &[Option<NotContent>],
         repeats: &[Option<usize>],
         budget: Budget,
+        redundancy: f64,
     ) -> Vec<Verdict> {
         let n = sentences.len();
         let mut verdicts: Vec<Verdict> = (0..n)
@@ -353,7 +382,7 @@ impl Summarizer {
             }
             if let Some(&with) = chosen
                 .iter()
-                .find(|&&j| cosine(&matrix.rows[i], &matrix.rows[j]) > self.tuning.redundancy)
+                .find(|&&j| cosine(&matrix.rows[i], &matrix.rows[j]) > redundancy)
             {
                 verdicts[i] = Verdict::Redundant { with };
                 continue;

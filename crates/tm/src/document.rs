@@ -189,7 +189,7 @@ impl<'t> Document<'t> {
     /// ```
     /// use excerpt_tm::{Document, SegmentOptions};
     ///
-    /// let doc = Document::new("A. B.\n\nC.", SegmentOptions::new("en"));
+    /// let doc = Document::new("It rained. We stayed in.\n\nThen it cleared.", SegmentOptions::new("en"));
     /// let sizes: Vec<usize> = doc.paragraphs().map(|p| p.len()).collect();
     /// assert_eq!(sizes, [2, 1]);
     /// ```
@@ -203,7 +203,7 @@ impl<'t> Document<'t> {
     /// ```
     /// use excerpt_tm::{Document, SegmentOptions};
     ///
-    /// let doc = Document::new("  A.\nB.\n", SegmentOptions::new("en"));
+    /// let doc = Document::new("  It rained.\nWe stayed in.\n", SegmentOptions::new("en"));
     /// assert_eq!((doc.gap(0), doc.gap(1), doc.gap(2)), ("  ", "\n", "\n"));
     /// ```
     pub fn gap(&self, i: usize) -> &'t str {

@@ -1,0 +1,76 @@
+//! What the rules need to know about a language.
+
+use crate::abbrev::{self, WordLists};
+
+/// Languages that write ordinal numbers with a period (`am 3. Oktober`,
+/// `10. pokus`), so a number's period before a month name or a lower-case
+/// word is not a sentence end, and a Roman numeral's period is an ordinal.
+const ORDINAL_DOT: &[&str] = &[
+    "de", "da", "nb", "nn", "no", "fi", "et", "cs", "sk", "pl", "hu", "hr", "sl", "sr", "bs", "lv",
+    "is", "tr", "fo", "lb", "gsw", "eu",
+];
+
+/// The language-specific part of the rules.
+#[derive(Clone, Debug)]
+pub(crate) struct Profile {
+    /// Abbreviations, months and sentence starters (built-in plus user).
+    pub lists: WordLists,
+    /// `;` is a question mark (Greek).
+    pub greek: bool,
+    /// `:` is a full stop (Armenian), and `.` is not one.
+    pub armenian: bool,
+    /// Ordinals are written with a period.
+    pub ordinal_dot: bool,
+    /// A colon before a space ends a sentence (Arabic, where a colon
+    /// closes a heading or a source label before the text it introduces).
+    pub colon_ends: bool,
+}
+
+impl Profile {
+    /// The profile of `lang` (lower-case ISO 639-1 code); unknown codes get
+    /// generic rules and the English sentence starters.
+    pub(crate) fn new(lang: &str) -> Profile {
+        let base = lang.split(['-', '_']).next().unwrap_or("");
+        let mut lists = match abbrev::builtin(base) {
+            Some(lists) => lists.clone(),
+            None => {
+                // Generic rules: no abbreviations beyond the near-universal
+                // Latin ones, which every language data file repeats too.
+                WordLists::parse(GENERIC)
+            }
+        };
+        // Number signs written with a period in every language.
+        for sign in ["n°", "nº", "№"] {
+            lists.number.insert(sign.to_string());
+        }
+        Profile {
+            lists,
+            greek: base == "el",
+            armenian: base == "hy",
+            ordinal_dot: ORDINAL_DOT.contains(&base),
+            colon_ends: base == "ar",
+        }
+    }
+}
+
+/// Word lists for languages without their own data file.
+const GENERIC: &str = "[inner]\ne.g\ni.e\ncf\nvs\nviz\nca\ndr\nprof\n[number]\nno\nnr\np\npp\nvol\nfig\nart\n[general]\netc\nal\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_language_gets_generic_rules() {
+        let p = Profile::new("xx");
+        assert!(!p.greek && !p.armenian && !p.ordinal_dot);
+        assert!(p.lists.general.contains("etc"));
+    }
+
+    #[test]
+    fn region_subtags_are_ignored() {
+        assert!(Profile::new("de-AT").ordinal_dot);
+        assert!(Profile::new("el").greek);
+        assert!(Profile::new("hy").armenian);
+    }
+}

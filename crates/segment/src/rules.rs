@@ -1,0 +1,1111 @@
+//! The boundary rules: where, inside one paragraph, sentences end.
+//!
+//! The paragraph is scanned once, byte by byte, with a lookup table that
+//! flags the few bytes that can matter (terminators, brackets, line breaks
+//! and the lead bytes of non-ASCII characters). Every other byte is skipped
+//! at once, and the rules run only at candidates, looking at a bounded
+//! window around them, so the work is linear in the length of the text.
+
+use crate::abbrev::{Kind, WordLists};
+use crate::chars::{self, Term};
+use crate::lines::LineShape;
+use crate::profile::Profile;
+
+/// How far the rules look back for the word before a period, and forward
+/// for the word after it (bytes). Longer words are never abbreviations.
+const WINDOW: usize = 64;
+/// How far ahead the end of a quotation is looked for (bytes).
+const QUOTE_REACH: usize = 240;
+/// Words at least this long are never taken for unknown abbreviations.
+const LONG_WORD: usize = 5;
+/// How far ahead a closing bracket may be for a terminator inside brackets
+/// to stay inside its sentence (bytes).
+const BRACKET_REACH: usize = 160;
+
+/// Bytes that may start something the rules look at.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let ascii = b".!?;:()[]#\n\r";
+    let mut i = 0;
+    while i < ascii.len() {
+        t[ascii[i] as usize] = true;
+        i += 1;
+    }
+    let mut b = 0xC2;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    t
+};
+
+/// The state of a scan over one paragraph.
+pub(crate) struct Scan<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    profile: &'a Profile,
+    learned: Option<&'a WordLists>,
+    newline_boundary: bool,
+    /// Where the current sentence starts (after the last cut).
+    sent_start: usize,
+    /// Open brackets in the current sentence.
+    depth: u32,
+    /// Where a quotation opened with „ in the current sentence
+    /// starts, until it closes.
+    quote_open: Option<usize>,
+    /// The last list marker: (is a letter, its value).
+    last_marker: Option<(bool, u32)>,
+    shape: Option<LineShape>,
+    /// Whether the paragraph is written without capitals (computed on
+    /// first need).
+    caseless: std::cell::Cell<Option<bool>>,
+    cuts: &'a mut Vec<usize>,
+}
+
+impl<'a> Scan<'a> {
+    /// Prepares a scan of `text[start..end]`, a paragraph without blank
+    /// lines, that writes sentence ends into `cuts`.
+    pub(crate) fn new(
+        text: &'a str,
+        start: usize,
+        end: usize,
+        profile: &'a Profile,
+        learned: Option<&'a WordLists>,
+        newline_boundary: bool,
+        cuts: &'a mut Vec<usize>,
+    ) -> Scan<'a> {
+        Scan {
+            text,
+            start,
+            end,
+            profile,
+            learned,
+            newline_boundary,
+            sent_start: start,
+            depth: 0,
+            quote_open: None,
+            last_marker: None,
+            shape: None,
+            caseless: std::cell::Cell::new(None),
+            cuts,
+        }
+    }
+
+    /// Runs the scan; afterwards `cuts` holds the sentence ends, in order.
+    pub(crate) fn run(mut self) {
+        let bytes = self.text.as_bytes();
+        let mut i = self.start;
+        while i < self.end {
+            let b = bytes[i];
+            if !INTERESTING[b as usize] {
+                i += 1;
+                continue;
+            }
+            i = match b {
+                b'(' | b'[' => {
+                    // "so sad (((" is a face, not an opening bracket
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    if !(next.is_ascii_whitespace() || next == b'(') {
+                        self.depth += 1;
+                    }
+                    i + 1
+                }
+                b')' if self.depth == 0 => self.smiley(i),
+                b')' | b']' => {
+                    self.depth = self.depth.saturating_sub(1);
+                    i + 1
+                }
+                b'#' => self.hashtag(i),
+                b'\n' | b'\r' => self.line_break(i),
+                b';' if !self.profile.greek => {
+                    self.semicolon(i);
+                    i + 1
+                }
+                b':' if self.profile.colon_ends
+                    && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) =>
+                {
+                    self.cut(i + 1);
+                    i + 1
+                }
+                b':' if !self.profile.armenian => {
+                    let face = bytes
+                        .get(i + 1)
+                        .is_some_and(|&c| matches!(c, b'D' | b'P' | b'p'))
+                        && bytes.get(i + 2).is_none_or(|c| c.is_ascii_whitespace());
+                    if face {
+                        self.emoji_end(i + 2);
+                    }
+                    i + 1
+                }
+                b'.' if self.profile.armenian => i + 1,
+                _ if b < 0x80 => self.terminator(i, ch(b)),
+                _ => {
+                    let c = self.text[i..].chars().next().unwrap_or(' ');
+                    let n = c.len_utf8();
+                    if chars::is_bracket_opener(c) {
+                        self.depth += 1;
+                        i + n
+                    } else if chars::is_bracket_closer(c) {
+                        self.depth = self.depth.saturating_sub(1);
+                        i + n
+                    } else if chars::is_bullet(c) {
+                        self.inline_bullet(i);
+                        i + n
+                    } else if c == '„' {
+                        self.quote_open = Some(i);
+                        i + n
+                    } else if matches!(c, '“' | '”') && self.quote_open.is_some() {
+                        self.quote_open = None;
+                        i + n
+                    } else if c == '།' {
+                        self.tibetan_shad(i)
+                    } else if chars::is_emoji(c) {
+                        self.emoji(i)
+                    } else {
+                        self.terminator(i, c)
+                    }
+                }
+            };
+        }
+    }
+
+    fn cut(&mut self, at: usize) {
+        if self.cuts.last().is_none_or(|&last| at > last) && at > self.sent_start {
+            self.cuts.push(at);
+            self.sent_start = at;
+            self.depth = 0;
+            self.quote_open = None;
+        }
+    }
+
+    /// Handles a possible terminator `c` at `i`; returns where to go on.
+    fn terminator(&mut self, i: usize, c: char) -> usize {
+        let Some(kind) = chars::terminator(c, self.profile.greek, self.profile.armenian) else {
+            return i + c.len_utf8();
+        };
+        let cluster = Cluster::read(self.text, i, self.end, self.profile);
+        if kind == Term::Period && c == '.' && cluster.dots == 1 && !cluster.other {
+            self.list_marker(i);
+        }
+        let boundary = self.decide(i, c, kind, &cluster);
+        if boundary {
+            self.cut(cluster.end);
+        }
+        cluster.resume.max(i + c.len_utf8())
+    }
+
+    fn decide(&self, i: usize, c: char, kind: Term, cl: &Cluster) -> bool {
+        let text = self.text;
+        let after = &text[cl.end..self.end];
+        let glued = after.chars().next().is_some_and(|c| !c.is_whitespace());
+        if self.depth > 0 && !cl.closed_bracket && self.bracket_closes_ahead(cl.end) {
+            return false;
+        }
+        if self.quote_open.is_some() && !cl.closer && self.quotation_goes_on(cl.end) {
+            return false;
+        }
+        let strongest = if cl.full {
+            Term::Full
+        } else if cl.question {
+            Term::Question
+        } else if cl.exclamation {
+            Term::Exclamation
+        } else {
+            kind
+        };
+        match strongest {
+            Term::Full => self.decide_full(i, c, cl, glued),
+            Term::Question | Term::Exclamation => self.decide_strong(i, strongest, cl, glued),
+            Term::Period => self.decide_period(i, c, cl, glued),
+        }
+    }
+
+    /// Whether a closing bracket follows soon, before the paragraph ends.
+    fn bracket_closes_ahead(&self, from: usize) -> bool {
+        let limit = floor_char(self.text, (from + BRACKET_REACH).min(self.end));
+        self.text[from..limit].chars().any(chars::is_bracket_closer)
+    }
+
+    /// Whether the open quotation closes soon and the sentence goes on
+    /// after it ('„I am tired. Let us go,“ she said.'): then the quoted
+    /// sentences stay inside the reporting sentence.
+    fn quotation_goes_on(&self, from: usize) -> bool {
+        let limit = floor_char(self.text, (from + QUOTE_REACH).min(self.end));
+        let window = &self.text[from..limit];
+        let Some(close) = window.find(['“', '”']) else {
+            return false;
+        };
+        if window[..close].contains('„') {
+            return false;
+        }
+        let q = window[close..].chars().next().map_or(1, char::len_utf8);
+        let after = &window[close + q..];
+        let mut it = after.chars();
+        match it.next() {
+            Some(',') => true,
+            Some(c) if c.is_whitespace() => {
+                let rest = it
+                    .as_str()
+                    .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace());
+                rest.chars().next().is_some_and(chars::is_lower)
+            }
+            _ => false,
+        }
+    }
+
+    fn decide_full(&self, i: usize, c: char, cl: &Cluster, glued: bool) -> bool {
+        let next = self.text[cl.end..self.end].chars().next();
+        if c == '．' {
+            let prev = self.text[..i].chars().next_back();
+            if prev.is_some_and(|p| p.is_ascii_digit() || ('０'..='９').contains(&p))
+                && next.is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n))
+            {
+                return false;
+            }
+        }
+        // 「…。」と言った: a quotation closed and the sentence goes on.
+        if glued && cl.closer && next.is_some_and(|n| n.is_alphabetic() && chars::is_cjk(n)) {
+            return false;
+        }
+        true
+    }
+
+    fn decide_strong(&self, i: usize, kind: Term, cl: &Cluster, glued: bool) -> bool {
+        let text = self.text;
+        let prev = text[..i].chars().next_back();
+        if glued {
+            let next = text[cl.end..self.end].chars().next().unwrap_or(' ');
+            // "Really?Yes." or a script without spaces; not "?q=1" or "Yahoo!Inc".
+            return next.is_alphabetic()
+                && !chars::is_lower(next)
+                && prev.is_some_and(|p| p.is_alphabetic() && !p.is_ascii());
+        }
+        let Some((pos, first)) = next_word_start(text, cl.end, self.end) else {
+            return true;
+        };
+        if first == '#' {
+            return false; // hashtags trail the sentence they tag
+        }
+        if matches!(first, ',' | ';' | ':' | '、' | '，') {
+            return false;
+        }
+        if chars::is_dash(first) {
+            // "Why? -- he asked." / "Stop! — she cried."
+            let rest = &text[pos..self.end];
+            let after_dash = rest
+                .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace())
+                .chars()
+                .next();
+            return !after_dash.is_some_and(chars::is_lower);
+        }
+        if chars::is_lower(first) {
+            // '"Why?" he asked.': a quoted question inside a sentence.
+            return kind == Term::Question && !cl.closer;
+        }
+        true
+    }
+
+    fn decide_period(&self, i: usize, c: char, cl: &Cluster, glued: bool) -> bool {
+        let text = self.text;
+        if glued {
+            return cl.dots == 1 && c == '.' && self.glued_sentence(i, cl.end);
+        }
+        let Some((next_pos, first)) = next_word_start(text, cl.end, self.end) else {
+            return true;
+        };
+        if first == '#' {
+            return false; // hashtags trail the sentence they tag
+        }
+        if cl.dots >= 2 {
+            return self.decide_ellipsis(i, cl, first);
+        }
+        if first == '.' && text[next_pos..].starts_with(". .") {
+            // "compounds. . . . The": a period, then an omission mark that
+            // opens the next sentence.
+            let rest = &text[next_pos..self.end];
+            let after = rest.trim_start_matches(['.', ' ']);
+            return after
+                .chars()
+                .next()
+                .is_some_and(|f| !chars::is_lower(f) && f.is_alphabetic());
+        }
+        let (tok_start, word) = word_before(text, i, self.sent_start);
+        if word.is_empty() {
+            return !chars::is_lower(first);
+        }
+        let next_word = word_at(text, next_pos, self.end);
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        let lower: &str = &lower;
+        let lists = &self.profile.lists;
+        let kind = lists
+            .kind(lower)
+            .or_else(|| self.learned.and_then(|l| l.kind(lower)));
+        if chars::is_lower(first) {
+            // Lower case goes on after abbreviations and ordinals; after a
+            // long ordinary word it starts a sentence written in lower case.
+            // A closing quote or bracket before it: a quoted or bracketed
+            // sentence inside a sentence ('"Stop." she said').
+            return kind.is_none()
+                && !cl.closer
+                && (is_plain_long_word(word)
+                    || self.writes_without_capitals()
+                        && !word.bytes().all(|b| b.is_ascii_digit())
+                        && word.chars().count() > 1
+                        && !is_initialism(word));
+        }
+        if self.is_sentence_initial(tok_start)
+            && (word.bytes().all(|b| b.is_ascii_digit()) && word.len() <= 4
+                || word.chars().count() == 1
+                || chars::is_roman(word))
+        {
+            // A list marker or a heading number: "1. The first item".
+            return false;
+        }
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let single_letter =
+            letters.next().is_some() && letters.next().is_none() && word.chars().count() == 1;
+        let letter = word.chars().next().unwrap_or(' ');
+        if single_letter && chars::is_upper(letter) {
+            // An initial ("J. R. R. Tolkien", "Albert I. Jones") unless a
+            // sentence starter follows ("you and I. Did you").
+            if next_is_single_letter_abbrev(text, next_pos, self.end) {
+                return false;
+            }
+            return self.is_starter(next_word);
+        }
+        if let Some(kind) = kind {
+            if first.is_ascii_digit() {
+                return false;
+            }
+            return match kind {
+                Kind::Inner => false,
+                // "Jane and co. They": an end, unless what follows is a
+                // name (learned from the text) or the sentence would be a
+                // fragment of two words ("At 5 a.m. Mr. Smith").
+                Kind::Number | Kind::General => match self.learned_case(next_word) {
+                    Some(starter) => starter,
+                    None => self.words_before(tok_start) > 2,
+                },
+            };
+        }
+        let is_number = word.bytes().all(|b| b.is_ascii_digit());
+        if is_number && self.profile.ordinal_dot && self.is_month(next_word) {
+            return false;
+        }
+        if single_letter {
+            if next_is_single_letter_abbrev(text, next_pos, self.end) {
+                return false;
+            }
+            // a letter of a caseless script is an abbreviation
+            return chars::is_lower(letter);
+        }
+        if is_initialism(word) || (self.profile.ordinal_dot && chars::is_roman(word)) {
+            return self.is_starter(next_word);
+        }
+        true
+    }
+
+    fn decide_ellipsis(&self, i: usize, cl: &Cluster, first: char) -> bool {
+        let text = self.text;
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|b| b == '[' || b == '(') && cl.closed_bracket {
+            return false; // "[...]": an omission inside a quotation
+        }
+        if chars::is_lower(first) {
+            return false;
+        }
+        if cl.spaced && cl.dots == 3 && before.is_some_and(char::is_whitespace) {
+            return false; // ". . ." between words: an omission, not an end
+        }
+        true
+    }
+
+    /// "Pyrénées.Alors": a sentence end without the space, as scraped text
+    /// has it; not "example.com", "Node.js", "ASP.NET" or "Jane.Doe@x.org".
+    fn glued_sentence(&self, i: usize, after: usize) -> bool {
+        let text = self.text;
+        let left_start = floor_char(text, i.saturating_sub(WINDOW));
+        let left = &text[left_start..i];
+        let left_tok = left.rsplit(char::is_whitespace).next().unwrap_or("");
+        let letters = left_tok
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        if letters < 2 || !left_tok.chars().next_back().is_some_and(chars::is_lower) {
+            return false;
+        }
+        if left_tok.contains(['.', '@', '/', ':', '\\', '_', '=']) {
+            return false;
+        }
+        let right_end = floor_char(text, (after + WINDOW).min(self.end));
+        let right = &text[after..right_end];
+        let right_tok = right.split(char::is_whitespace).next().unwrap_or("");
+        let mut rc = right_tok.chars();
+        if !rc.next().is_some_and(chars::is_upper) {
+            return false;
+        }
+        let word: String = right_tok
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if word.chars().count() < 2 {
+            return false;
+        }
+        let rest = &right_tok[word.len()..];
+        !(rest.starts_with(['(', '.', '@', '/', '_', '=', ':']) && rest.len() > 1
+            || rest.starts_with('(')
+            || rest.contains('@'))
+    }
+
+    /// Whether the paragraph is written (nearly) without capitals, as chat
+    /// and some e-mail is: then a lower-case word can start a sentence.
+    /// Looks at the first 64 KiB.
+    fn writes_without_capitals(&self) -> bool {
+        if let Some(v) = self.caseless.get() {
+            return v;
+        }
+        let limit = floor_char(self.text, (self.start + 65536).min(self.end));
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for c in self.text[self.start..limit].chars() {
+            if chars::is_upper(c) {
+                upper += 1;
+            } else if chars::is_lower(c) {
+                lower += 1;
+            }
+        }
+        let v = lower >= 40 && upper * 100 < lower;
+        self.caseless.set(Some(v));
+        v
+    }
+
+    /// Whether only whitespace, openers, bullets and dashes stand between
+    /// the sentence start and `tok_start` (looking back at most `WINDOW`
+    /// bytes, which keeps the scan linear).
+    fn is_sentence_initial(&self, tok_start: usize) -> bool {
+        let from = floor_char(self.text, tok_start.saturating_sub(WINDOW)).max(self.sent_start);
+        let before = &self.text[from..tok_start];
+        before.chars().rev().all(|c| {
+            c.is_whitespace() || chars::is_bullet(c) || chars::is_opener(c) || chars::is_dash(c)
+        })
+    }
+
+    /// Number of words in the current sentence before `pos` (at most 3).
+    fn words_before(&self, pos: usize) -> usize {
+        let from = floor_char(self.text, pos.saturating_sub(WINDOW)).max(self.sent_start);
+        let n = self.text[from..pos].split_whitespace().count();
+        if from > self.sent_start { n.max(3) } else { n }
+    }
+
+    fn is_month(&self, word: &str) -> bool {
+        let mut buf = [0u8; KEY_BUF];
+        !word.is_empty()
+            && self
+                .profile
+                .lists
+                .months
+                .contains(&*lower_key(word, &mut buf))
+    }
+
+    /// What the text taught about `word`: `Some(true)` for a sentence
+    /// starter, `Some(false)` for a name, `None` when not learning or not
+    /// known.
+    fn learned_case(&self, word: &str) -> Option<bool> {
+        let learned = self.learned?;
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        if learned.starters.contains(&*lower) {
+            Some(true)
+        } else if learned.names.contains(&*lower) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    fn is_starter(&self, word: &str) -> bool {
+        let Some(first) = word.chars().next() else {
+            return true;
+        };
+        if !chars::is_upper(first) {
+            // a caseless script says nothing; a number or a symbol goes on
+            return first.is_alphabetic() && !chars::is_lower(first);
+        }
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        self.profile.lists.starters.contains(&*lower)
+            || self.learned.is_some_and(|l| l.starters.contains(&*lower))
+    }
+
+    /// A list marker ("2." or "b)") inside a line that continues a
+    /// numbered or lettered list starts a new segment.
+    fn list_marker(&mut self, i: usize) {
+        let text = self.text;
+        let from = floor_char(text, i.saturating_sub(4));
+        let head = &text[from..i];
+        let tok_len = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let tok_start = i - tok_len;
+        let tok = &text[tok_start..i];
+        let before = text[..tok_start].chars().next_back();
+        let at_start = self.is_sentence_initial(tok_start);
+        if !(at_start || before.is_some_and(|b| b.is_whitespace())) {
+            return;
+        }
+        let marker = if !tok.is_empty() && tok.len() <= 3 && tok.bytes().all(|b| b.is_ascii_digit())
+        {
+            tok.parse::<u32>().ok().map(|v| (false, v))
+        } else if tok.len() == 1 && tok.as_bytes()[0].is_ascii_lowercase() {
+            Some((true, u32::from(tok.as_bytes()[0] - b'a') + 1))
+        } else {
+            None
+        };
+        let Some((letter, value)) = marker else {
+            return;
+        };
+        // The marker must be followed by a space and more text.
+        let mut rest = text[i..self.end].chars();
+        rest.next();
+        let mut rest = rest.as_str();
+        if let Some(r) = rest.strip_prefix(')') {
+            rest = r;
+        }
+        if !rest.starts_with([' ', '\t']) || rest.trim_start().is_empty() {
+            return;
+        }
+        let continues = self
+            .last_marker
+            .is_some_and(|(l, v)| l == letter && v + 1 == value);
+        if continues && !at_start {
+            let cut_at = text[..tok_start].trim_end().len();
+            self.cut(cut_at);
+        }
+        if continues || at_start {
+            self.last_marker = Some((letter, value));
+        }
+    }
+
+    /// A bullet in the middle of a line starts a new segment.
+    fn inline_bullet(&mut self, i: usize) {
+        let before = self.text[..i].chars().next_back();
+        let head = self.text[..i].trim_end();
+        // after a colon, the items belong to the sentence that announces them
+        if before.is_some_and(char::is_whitespace) && !head.ends_with(':') {
+            let cut_at = self.text[..i].trim_end().len();
+            self.cut(cut_at);
+        }
+    }
+
+    /// A run of emoji followed by a sentence starter ends a sentence (as
+    /// in messages, where emoji stand in for the final punctuation).
+    fn emoji(&mut self, i: usize) -> usize {
+        let rest = &self.text[i..self.end];
+        // a keycap digit ("1\u{fe0f}\u{20e3}") is a list bullet
+        if rest.starts_with(['\u{20e3}', '\u{fe0f}'])
+            && self.text[..i].ends_with(|c: char| c.is_ascii_digit())
+            && !self.text[..i - 1].ends_with(|c: char| c.is_ascii_digit())
+        {
+            self.inline_bullet(i - 1);
+            let run = rest
+                .find(|c: char| !chars::is_emoji(c))
+                .unwrap_or(rest.len());
+            return i + run.max(1);
+        }
+        let run = rest
+            .find(|c: char| !chars::is_emoji(c))
+            .unwrap_or(rest.len());
+        self.emoji_end(i + run);
+        (i + run).max(i + 1)
+    }
+
+    /// After an emoji or a smiley at `j`: a capitalised word or a mention
+    /// after a space starts a new sentence.
+    fn emoji_end(&mut self, j: usize) {
+        let after = &self.text[j..self.end];
+        if after.starts_with(char::is_whitespace) {
+            if let Some((_, first)) = next_word_start(self.text, j, self.end) {
+                if chars::is_upper(first) || first == '@' {
+                    self.cut(j);
+                }
+            }
+        }
+    }
+
+    /// A closing parenthesis that closes nothing: a list marker ("2) ") or
+    /// a smiley ("so nice))", ":-)"), which can end a sentence.
+    fn smiley(&mut self, i: usize) -> usize {
+        self.list_marker(i);
+        let rest = &self.text[i..self.end];
+        let run = rest.find(|c: char| c != ')').unwrap_or(rest.len());
+        let (_, word) = word_before(self.text, i, self.sent_start);
+        let marker = word.len() <= 3
+            && word.chars().all(|c| c.is_ascii_alphanumeric())
+            && {
+                let before = &self.text[self.sent_start..i - word.len()];
+                before.trim().is_empty() || before.ends_with(char::is_whitespace)
+            }
+            && (word.len() == 1 || word.bytes().all(|b| b.is_ascii_digit()));
+        if !marker {
+            self.emoji_end(i + run);
+        }
+        i + run
+    }
+
+    /// "#travel #sea Next": a run of hashtags ends a sentence before a
+    /// capitalised word.
+    fn hashtag(&mut self, i: usize) -> usize {
+        let text = self.text;
+        let prev_tok = text[self.sent_start..i].trim_end();
+        let prev_is_tag = text[..i].ends_with(char::is_whitespace)
+            && prev_tok
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|t| t.starts_with('#') && t.len() > 1);
+        if !prev_is_tag {
+            return i + 1;
+        }
+        let limit = floor_char(text, (i + WINDOW).min(self.end));
+        let len = text[i..limit]
+            .find(char::is_whitespace)
+            .unwrap_or(limit - i);
+        let j = i + len;
+        if let Some((_, first)) = next_word_start(text, j, self.end) {
+            if j < self.end && chars::is_upper(first) {
+                self.cut(j);
+            }
+        }
+        j.max(i + 1)
+    }
+
+    /// A semicolon is followed by a lower-case word inside a sentence; a
+    /// capitalised sentence starter after it begins a new sentence (lists
+    /// of items joined into one line, scraped text).
+    fn semicolon(&mut self, i: usize) {
+        let text = self.text;
+        if !text[i + 1..self.end].starts_with(' ') {
+            return;
+        }
+        if let Some((pos, first)) = next_word_start(text, i + 1, self.end) {
+            if chars::is_upper(first) && pos - i <= 3 {
+                let word = word_at(text, pos, self.end);
+                // "I" is capitalised everywhere, so it says nothing
+                if word.chars().count() > 1 && self.is_starter(word) {
+                    self.cut(i + 1);
+                }
+            }
+        }
+    }
+
+    /// Tibetan shad: ends a sentence when a space follows it.
+    fn tibetan_shad(&mut self, i: usize) -> usize {
+        let mut j = i + '།'.len_utf8();
+        loop {
+            let rest = &self.text[j..self.end];
+            let trimmed = rest.trim_start_matches(' ');
+            if trimmed.starts_with('།') && trimmed.len() < rest.len() {
+                j += rest.len() - trimmed.len() + '།'.len_utf8();
+            } else if let Some(r) = rest.strip_prefix('༎') {
+                j += rest.len() - r.len();
+            } else {
+                break;
+            }
+        }
+        let next = self.text[j..self.end].chars().next();
+        if next.is_none_or(char::is_whitespace) {
+            self.cut(j);
+        }
+        j
+    }
+
+    /// A line break inside a paragraph: ends a sentence when the lines look
+    /// like one unit per line, not like hard-wrapped prose.
+    fn line_break(&mut self, i: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let next_line = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
+        let line_end = text[..i].trim_end().len();
+        if line_end <= self.sent_start {
+            return next_line;
+        }
+        if self.newline_boundary {
+            self.cut(line_end);
+            return next_line;
+        }
+        let Some((next_pos, first)) = first_char_at(text, next_line, self.end) else {
+            return next_line;
+        };
+        let starts_list = crate::lines::starts_list_item(&text[next_pos..self.end]);
+        let last = text[..line_end].chars().next_back().unwrap_or(' ');
+        let ends_sentence_mark = chars::terminator(last, self.profile.greek, self.profile.armenian)
+            .is_some()
+            || chars::is_quote(last)
+            || chars::is_bracket_closer(last);
+        if starts_list {
+            self.cut(line_end);
+            return next_line;
+        }
+        if ends_sentence_mark {
+            return next_line; // the terminator rules have decided
+        }
+        if chars::is_lower(first)
+            || matches!(
+                last,
+                ',' | ';' | '-' | '–' | '—' | '(' | '/' | '&' | '、' | '，'
+            )
+        {
+            return next_line;
+        }
+        let shape = *self
+            .shape
+            .get_or_insert_with(|| LineShape::measure(&text[self.start..self.end]));
+        let line_start = text[..i]
+            .rfind(['\n', '\r'])
+            .map_or(0, |p| p + 1)
+            .max(self.sent_start.min(i));
+        let len = text[line_start..line_end].trim_start().chars().count();
+        if !shape.wrapped || len * 2 < shape.width {
+            self.cut(line_end);
+        }
+        next_line
+    }
+}
+
+/// The terminator run at a candidate, with the closing quotes and brackets
+/// that belong to it.
+#[derive(Debug, Default)]
+struct Cluster {
+    /// Byte offset just past the cluster: where the sentence would end.
+    end: usize,
+    /// Where the scan resumes (the cluster's end, or earlier for a period
+    /// that only looked ahead at a spaced ellipsis).
+    resume: usize,
+    /// Number of periods (an ellipsis character counts three).
+    dots: usize,
+    /// The periods are spaced (". . .").
+    spaced: bool,
+    question: bool,
+    exclamation: bool,
+    full: bool,
+    /// Contains something other than periods.
+    other: bool,
+    /// Ends with a closing quote or bracket.
+    closer: bool,
+    /// Contains a closing bracket.
+    closed_bracket: bool,
+}
+
+impl Cluster {
+    fn read(text: &str, i: usize, end: usize, profile: &Profile) -> Cluster {
+        let mut cl = Cluster::default();
+        let mut j = i;
+        let attached = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace());
+        while j < end {
+            let rest = &text[j..end];
+            let c = rest.chars().next().unwrap_or(' ');
+            if let Some(t) = chars::terminator(c, profile.greek, profile.armenian) {
+                if cl.closer && t == Term::Period && c == '.' && cl.dots == 0 {
+                    // '?".': keep the period with the question
+                }
+                match t {
+                    Term::Period => {
+                        cl.dots += if c == '…' { 3 } else { 1 };
+                    }
+                    Term::Question => cl.question = true,
+                    Term::Exclamation => cl.exclamation = true,
+                    Term::Full => cl.full = true,
+                }
+                if t != Term::Period {
+                    cl.other = true;
+                }
+                cl.closer = false;
+                j += c.len_utf8();
+                continue;
+            }
+            if c == ' ' && cl.dots > 0 && !cl.other && !cl.closer && rest[1..].starts_with('.') {
+                // spaced ellipsis ". . ."; a period attached to a word keeps
+                // its own decision.
+                if attached && cl.dots == 1 && j == i + 1 {
+                    break;
+                }
+                cl.spaced = true;
+                j += 1;
+                continue;
+            }
+            if chars::is_format(c) {
+                j += c.len_utf8();
+                continue;
+            }
+            if chars::is_bracket_closer(c) {
+                cl.closer = true;
+                cl.closed_bracket = true;
+                j += c.len_utf8();
+                continue;
+            }
+            // A footnote mark after the end: ".[12]", ". [3]", ".[...]",
+            // or a bare note number glued to the period ("rights.4 Even").
+            if j > i {
+                let spaced = rest.trim_start_matches(' ');
+                if let Some(len) = footnote_len(spaced) {
+                    j += rest.len() - spaced.len() + len;
+                    continue;
+                }
+                if c.is_ascii_digit() && cl.dots == 1 && !cl.other && j == i + 1 {
+                    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    let prev = text[..i].chars().next_back();
+                    let after = &rest[digits..];
+                    let starts_upper = after
+                        .strip_prefix(' ')
+                        .and_then(|a| a.chars().next())
+                        .is_some_and(chars::is_upper);
+                    if digits <= 2
+                        && prev.is_some_and(|p| p.is_alphabetic() && chars::is_lower(p))
+                        && starts_upper
+                    {
+                        j += digits;
+                        continue;
+                    }
+                }
+            }
+            if chars::is_quote(c) && quote_closes(&rest[c.len_utf8()..], profile) {
+                cl.closer = true;
+                j += c.len_utf8();
+                continue;
+            }
+            // French spacing "fin. »", or "end. ''": a closing quote after a
+            // space; emoji after the end of a sentence belong to it.
+            let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+            // only quotes, faces and emoji can follow after a space
+            let worth = trimmed.bytes().next().is_some_and(|b| {
+                b >= 0x80 || matches!(b, b'"' | b'\'' | b':' | b';' | b'=' | b'(' | b')')
+            });
+            if worth && trimmed.len() < rest.len() && j > i {
+                let q = trimmed.chars().next().unwrap_or(' ');
+                let qlen = q.len_utf8();
+                if matches!(q, '»' | '›' | '”' | '’' | '"' | '\'')
+                    && quote_closes(&trimmed[qlen..], profile)
+                    && !trimmed[qlen..].starts_with(' ')
+                    || matches!(q, '»' | '›' | '”') && quote_closes(&trimmed[qlen..], profile)
+                {
+                    j += rest.len() - trimmed.len() + qlen;
+                    cl.closer = true;
+                    continue;
+                }
+                let tok_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+                let tok = &trimmed[..tok_len];
+                let face = tok.contains([':', ';', '='])
+                    || tok.len() >= 2 && tok.bytes().all(|b| b == b')' || b == b'(');
+                if tok.len() <= 5
+                    && face
+                    && tok.contains([')', '('])
+                    && tok.chars().all(|c| ":;=8-^()DPp*_'".contains(c))
+                {
+                    j += rest.len() - trimmed.len() + tok_len;
+                    continue;
+                }
+                if chars::is_emoji(q) && !chars::is_bullet(q) {
+                    let run = trimmed
+                        .find(|c: char| !chars::is_emoji(c))
+                        .unwrap_or(trimmed.len());
+                    if trimmed[run..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+                    {
+                        j += rest.len() - trimmed.len() + run;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        cl.end = j;
+        cl.resume = j;
+        cl
+    }
+}
+
+/// The length of a footnote mark at the start of `s`: "[12]" or "[...]".
+fn footnote_len(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('[')?;
+    let len = inner
+        .bytes()
+        .take_while(|&b| b.is_ascii_digit() || b == b'.' || b == b',')
+        .count();
+    let body = &inner[..len];
+    let ok = (1..=8).contains(&len)
+        && (body.bytes().all(|b| b.is_ascii_digit() || b == b',') || body == "...");
+    (ok && inner[len..].starts_with(']')).then_some(len + 2)
+}
+
+/// A quote mark closes when what follows it is a space, the end, more
+/// closing punctuation or a comma-like mark.
+fn quote_closes(after: &str, profile: &Profile) -> bool {
+    match after.chars().next() {
+        None => true,
+        Some(n) => {
+            n.is_whitespace()
+                || chars::is_bracket_closer(n)
+                || chars::is_quote(n)
+                || chars::terminator(n, profile.greek, profile.armenian).is_some()
+                || matches!(n, ',' | ';' | ':')
+                || chars::is_cjk(n)
+        }
+    }
+}
+
+/// The start of the next word after `from` (skipping whitespace and
+/// opening quotes and brackets), and its first character.
+fn next_word_start(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+    let mut pos = from;
+    let mut skipped_opener = None;
+    for (off, c) in text[from..end].char_indices() {
+        pos = from + off;
+        if c.is_whitespace() || chars::is_format(c) {
+            continue;
+        }
+        if chars::is_opener(c) && !matches!(c, '*' | '_') {
+            skipped_opener.get_or_insert((pos, c));
+            continue;
+        }
+        return Some((pos, c));
+    }
+    let _ = pos;
+    skipped_opener
+}
+
+/// The first non-whitespace character at or after `from`.
+fn first_char_at(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+    text[from..end]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map(|(o, c)| (from + o, c))
+}
+
+/// The word that starts at `pos`: letters, digits and inner apostrophes.
+fn word_at(text: &str, pos: usize, end: usize) -> &str {
+    let limit = floor_char(text, (pos + WINDOW).min(end));
+    let s = &text[pos..limit];
+    let len = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(o, _)| o);
+    &s[..len]
+}
+
+/// The token before the period at `i` (back to whitespace, at most
+/// `WINDOW` bytes, never before `floor`), without leading openers, with its
+/// start offset.
+fn word_before(text: &str, i: usize, floor: usize) -> (usize, &str) {
+    let from = floor_char(text, i.saturating_sub(WINDOW)).max(floor);
+    let s = &text[from..i];
+    let start = s
+        .rfind(char::is_whitespace)
+        .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8));
+    if start == 0 && from > floor && from > 0 {
+        return (i, ""); // a very long token: not an abbreviation
+    }
+    let tok = &s[start..];
+    let trimmed = tok.trim_start_matches(|c: char| {
+        chars::is_opener(c) || chars::is_bullet(c) || chars::is_format(c)
+    });
+    let tok_start = from + start + (tok.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(chars::is_format);
+    (tok_start, trimmed)
+}
+
+/// "z. B." and "J. R. R.": the next token is one letter and a period.
+fn next_is_single_letter_abbrev(text: &str, pos: usize, end: usize) -> bool {
+    let mut it = text[pos..end].chars();
+    matches!((it.next(), it.next()), (Some(l), Some('.')) if l.is_alphabetic())
+}
+
+/// A word of at least `LONG_WORD` letters that is not all capitals: not an
+/// abbreviation, so a period after it ends a sentence even before a
+/// lower-case word.
+fn is_plain_long_word(word: &str) -> bool {
+    word.chars().count() >= LONG_WORD
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().any(chars::is_lower)
+}
+
+/// Letters separated by periods, each part one or two letters: "U.S",
+/// "E.U", "Ph.D", "т.б".
+fn is_initialism(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+}
+
+/// Size of the stack buffer for lower-casing short ASCII words.
+const KEY_BUF: usize = 32;
+
+/// `word` in lower case, without allocating for short ASCII words.
+fn lower_key<'b>(word: &'b str, buf: &'b mut [u8; KEY_BUF]) -> std::borrow::Cow<'b, str> {
+    if word.len() <= KEY_BUF && word.is_ascii() {
+        let out = &mut buf[..word.len()];
+        for (o, b) in out.iter_mut().zip(word.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(word))
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The largest char boundary of `text` not above `i`.
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[inline]
+fn ch(b: u8) -> char {
+    char::from(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initialisms() {
+        assert!(is_initialism("U.S"));
+        assert!(is_initialism("Ph.D"));
+        assert!(!is_initialism("example.com"));
+        assert!(!is_initialism("US"));
+    }
+
+    #[test]
+    fn word_before_strips_openers() {
+        let t = "see (Dr. Who";
+        let (start, w) = word_before(t, 7, 0);
+        assert_eq!((start, w), (5, "Dr"));
+    }
+
+    #[test]
+    fn floor_char_stays_on_boundaries() {
+        let t = "aé";
+        assert_eq!(floor_char(t, 2), 1);
+        assert_eq!(floor_char(t, 9), 3);
+    }
+}
