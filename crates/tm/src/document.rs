@@ -30,7 +30,7 @@ impl<'t> Segment<'t> {
     /// The stable id, `p1.s1` for the first sentence of the first paragraph.
     ///
     /// ```
-    /// let doc = excerpt_tm::Document::new("A. B.", excerpt_tm::SegmentOptions::new("en"));
+    /// let doc = excerpt_tm::Document::new("Rain. Sun.", excerpt_tm::SegmentOptions::new("en"));
     /// assert_eq!(doc.segments()[1].id(), "p1.s2");
     /// ```
     pub fn id(&self) -> &str {
