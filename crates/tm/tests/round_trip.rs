@@ -115,6 +115,16 @@ fn translated_targets_replace_sources_and_codes_come_back() {
 }
 
 #[test]
+fn texts_without_segments_round_trip() {
+    for text in ["", "  \r\n\r\n\t"] {
+        for format in FORMATS {
+            let (merged, untranslated) = identity(text, format, &SegmentOptions::new("en"));
+            assert_eq!((merged.as_str(), untranslated), (text, 0), "{format}");
+        }
+    }
+}
+
+#[test]
 fn tmx_target_in_the_source_language_is_still_found() {
     let text = "Guten Tag. Bis bald.\n";
     let options = SegmentOptions::new("de");
