@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
-use excerpt_rank::{Budget, Similarity, Summarizer};
+use excerpt_rank::{Budget, Keyword, Similarity, Summarizer, Verdict};
 use excerpt_segment::Segmenter;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -24,6 +24,8 @@ Examples:
   excerpt summarize article.txt
   excerpt summarize --sentences 5 --format json report.txt
   curl -s https://example.com/story.txt | excerpt summarize --words 60
+  excerpt summarize --keywords 8 article.txt
+  excerpt summarize --explain --words 80 article.txt
   excerpt summarize --jsonl < articles.jsonl > summaries.jsonl")]
 pub struct SummarizeArgs {
     /// Files to read; standard input when none is given or for `-`.
@@ -57,6 +59,14 @@ pub struct SummarizeArgs {
     /// How sentences are compared when building the graph.
     #[arg(long, value_enum, default_value_t = SimilarityArg::Overlap)]
     pub similarity: SimilarityArg,
+
+    /// Also list the N best keyphrases (TextRank, multi-word) with scores.
+    #[arg(long, value_name = "N")]
+    pub keywords: Option<usize>,
+
+    /// List every sentence with its score and why it was or was not chosen.
+    #[arg(long)]
+    pub explain: bool,
 
     /// Read JSON Lines ({"id", "text", optional "k" and "lang"}) and write one
     /// {"id", "summary"} object per input line, in the same order.
@@ -153,15 +163,25 @@ impl Engines {
             .clone()
     }
 
-    /// Summarises `text` under `budget`.
-    fn summarize<'t>(&self, text: &'t str, lang: &str, budget: Budget) -> Vec<Chosen<'t>> {
+    /// Summarises `text` under `budget`; keyphrases when `keywords` is given.
+    fn summarize<'t>(
+        &self,
+        text: &'t str,
+        lang: &str,
+        budget: Budget,
+        keywords: Option<usize>,
+    ) -> Report<'t> {
         let engines = self.get(lang);
         let (segmenter, summarizer) = &*engines;
         let sentences: Vec<_> = segmenter.segment(text).collect();
-        let texts: Vec<&str> = sentences.iter().map(|s| s.as_str()).collect();
+        let texts: Vec<&'t str> = sentences
+            .iter()
+            .map(|s| &text[s.start()..s.end()])
+            .collect();
         let summary = summarizer.summarize(&texts, budget);
+        let keywords = keywords.map(|n| summarizer.keywords(&texts, n));
         let mut chars = CharOffsets::new(text);
-        summary
+        let chosen = summary
             .picks
             .iter()
             .map(|pick| {
@@ -173,10 +193,125 @@ impl Engines {
                     char_start: chars.at(s.start()),
                     char_end: chars.at(s.end()),
                     score: pick.score,
-                    text: s.as_str(),
+                    text: texts[pick.index],
                 }
             })
+            .collect();
+        Report {
+            chosen,
+            texts,
+            scores: summary.scores,
+            verdicts: summary.verdicts,
+            lead_strength: summary.lead_strength,
+            keywords,
+        }
+    }
+}
+
+/// What `excerpt summarize` knows about one text.
+struct Report<'t> {
+    chosen: Vec<Chosen<'t>>,
+    texts: Vec<&'t str>,
+    scores: Vec<f64>,
+    verdicts: Vec<Verdict>,
+    lead_strength: f64,
+    keywords: Option<Vec<Keyword>>,
+}
+
+/// One keyphrase, as the JSON output gives it.
+#[derive(Serialize)]
+struct KeywordOut<'a> {
+    text: &'a str,
+    score: f64,
+}
+
+/// One sentence of `--explain`, as the JSON output gives it.
+#[derive(Serialize)]
+struct Explained<'a> {
+    index: usize,
+    score: f64,
+    verdict: &'static str,
+    reason: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other: Option<usize>,
+    text: &'a str,
+}
+
+impl<'t> Report<'t> {
+    fn keywords_json(&self) -> Option<Vec<KeywordOut<'_>>> {
+        self.keywords.as_ref().map(|list| {
+            list.iter()
+                .map(|k| KeywordOut {
+                    text: &k.text,
+                    score: k.score,
+                })
+                .collect()
+        })
+    }
+
+    fn explain_json(&self) -> Vec<Explained<'t>> {
+        self.verdicts
+            .iter()
+            .enumerate()
+            .map(|(index, v)| Explained {
+                index,
+                score: self.scores[index],
+                verdict: v.label(),
+                reason: v.reason(),
+                other: v.other(),
+                text: self.texts[index],
+            })
             .collect()
+    }
+
+    /// Adds the `--keywords` and `--explain` parts to a JSON object.
+    fn extend_json(&self, value: &mut serde_json::Value, explain: bool) -> Result<()> {
+        if let Some(k) = self.keywords_json() {
+            value["keywords"] = serde_json::to_value(k)?;
+        }
+        if explain {
+            value["lead_strength"] = self.lead_strength.into();
+            value["explain"] = serde_json::to_value(self.explain_json())?;
+        }
+        Ok(())
+    }
+
+    /// The text output: summary, then keyphrases, then the explanation.
+    fn write_text(&self, out: &mut impl Write, explain: bool) -> Result<()> {
+        for c in &self.chosen {
+            writeln!(out, "{}", one_line(c.text))?;
+        }
+        if let Some(keywords) = &self.keywords {
+            writeln!(out)?;
+            writeln!(out, "Keywords:")?;
+            for k in keywords {
+                writeln!(out, "  {:.3}  {}", k.score, one_line(&k.text))?;
+            }
+        }
+        if explain {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "Sentences (lead strength {:.2}; score, verdict, reason):",
+                self.lead_strength
+            )?;
+            for e in self.explain_json() {
+                let reason = match e.other {
+                    Some(other) => format!("{} (#{other})", e.reason),
+                    None => e.reason.to_string(),
+                };
+                writeln!(
+                    out,
+                    "  #{:<4} {:>7.3}  {:<11}  {:<42}  {}",
+                    e.index,
+                    e.score,
+                    e.verdict,
+                    reason,
+                    one_line(e.text)
+                )?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -196,7 +331,7 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     for (n, source) in sources.iter().enumerate() {
         let text = source.read_text()?;
         let lang = lang_choice.resolve(&text);
-        let chosen = engines.summarize(&text, &lang, args.budget());
+        let report = engines.summarize(&text, &lang, args.budget(), args.keywords);
         match args.format {
             SummaryFormat::Text => {
                 if many {
@@ -205,16 +340,15 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
                     }
                     writeln!(out, "==> {} <==", source.name())?;
                 }
-                for c in &chosen {
-                    writeln!(out, "{}", one_line(c.text))?;
-                }
+                report.write_text(&mut out, args.explain)?;
             }
             SummaryFormat::Json => {
-                let record = serde_json::json!({
+                let mut record = serde_json::json!({
                     "file": source.name(),
                     "lang": lang,
-                    "sentences": chosen,
+                    "sentences": report.chosen,
                 });
+                report.extend_json(&mut record, args.explain)?;
                 serde_json::to_writer(&mut out, &record)?;
                 writeln!(out)?;
             }
@@ -309,14 +443,128 @@ fn summarize_record(
         Some(k) => Budget::Sentences(k),
         None => args.budget(),
     };
-    let chosen = engines.summarize(&record.text, &lang, budget);
-    let summary: Vec<&str> = chosen.iter().map(|c| c.text).collect();
+    let report = engines.summarize(&record.text, &lang, budget, args.keywords);
+    let summary: Vec<&str> = report.chosen.iter().map(|c| c.text).collect();
     let mut value = serde_json::json!({ "id": record.id, "summary": summary });
     if args.format == SummaryFormat::Json {
-        value["lang"] = lang.into();
-        value["sentences"] = serde_json::to_value(&chosen)?;
+        value["lang"] = lang.clone().into();
+        value["sentences"] = serde_json::to_value(&report.chosen)?;
     }
+    report.extend_json(&mut value, args.explain)?;
     let mut line = serde_json::to_string(&value)?;
     line.push('\n');
     Ok(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: SummarizeArgs,
+    }
+
+    fn args(flags: &[&str]) -> SummarizeArgs {
+        let mut argv = vec!["summarize"];
+        argv.extend_from_slice(flags);
+        Cli::parse_from(argv).args
+    }
+
+    const STORY: &str = "The river ferry returns to service on Monday after a month of repairs. \
+        Engineers replaced the ferry engine and painted the hull. \
+        The ferry carries two hundred passengers across the river each morning. \
+        A café on the pier will open at the same time. \
+        Tickets for the river ferry cost the same as before.";
+
+    fn record(flags: &[&str], line: &serde_json::Value) -> serde_json::Value {
+        let a = args(flags);
+        let engines = Engines::new(a.similarity());
+        let choice = LangChoice::parse(&a.lang).unwrap();
+        let out = summarize_record(&a, &choice, &engines, &line.to_string()).unwrap();
+        assert!(out.ends_with('\n') && out.matches('\n').count() == 1);
+        serde_json::from_str(&out).unwrap()
+    }
+
+    #[test]
+    fn jsonl_record_keeps_id_and_honours_k() {
+        let line = serde_json::json!({"id": "doc-7", "text": STORY, "k": 2, "lang": "en"});
+        let out = record(&[], &line);
+        assert_eq!(out["id"], "doc-7");
+        let summary = out["summary"].as_array().unwrap();
+        assert_eq!(summary.len(), 2);
+        for s in summary {
+            assert!(STORY.contains(s.as_str().unwrap()));
+        }
+        // Without k, the flags decide.
+        let line = serde_json::json!({"id": 8, "text": STORY});
+        let out = record(&["--sentences", "1", "--lang", "en"], &line);
+        assert_eq!(out["id"], 8);
+        assert_eq!(out["summary"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn jsonl_json_format_adds_offsets_scores_keywords_and_explain() {
+        let line = serde_json::json!({"id": "a", "text": STORY, "k": 2, "lang": "en"});
+        let out = record(&["--format", "json", "--keywords", "3", "--explain"], &line);
+        let sentences = out["sentences"].as_array().unwrap();
+        assert_eq!(sentences.len(), 2);
+        for s in sentences {
+            let (start, end) = (
+                s["byte_start"].as_u64().unwrap(),
+                s["byte_end"].as_u64().unwrap(),
+            );
+            assert_eq!(
+                &STORY[start as usize..end as usize],
+                s["text"].as_str().unwrap()
+            );
+            assert!(s["score"].as_f64().unwrap() > 0.0);
+        }
+        let keywords = out["keywords"].as_array().unwrap();
+        assert!(!keywords.is_empty() && keywords.len() <= 3);
+        assert!(
+            keywords[0]["text"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("ferry")
+        );
+        let explain = out["explain"].as_array().unwrap();
+        assert_eq!(explain.len(), 5);
+        let chosen = explain.iter().filter(|e| e["verdict"] == "chosen").count();
+        assert_eq!(chosen, 2);
+    }
+
+    #[test]
+    fn jsonl_rejects_a_record_without_text() {
+        let a = args(&[]);
+        let engines = Engines::new(a.similarity());
+        let choice = LangChoice::parse("en").unwrap();
+        assert!(summarize_record(&a, &choice, &engines, "{\"id\": 1}").is_err());
+    }
+
+    #[test]
+    fn text_output_lists_keywords_and_verdicts() {
+        let engines = Engines::new(Similarity::Overlap);
+        let report = engines.summarize(STORY, "en", Budget::Words(25), Some(2));
+        let used: usize = report
+            .chosen
+            .iter()
+            .map(|c| c.text.split_whitespace().count())
+            .sum();
+        assert!(used <= 25 && used > 0);
+        let mut out = Vec::new();
+        report.write_text(&mut out, true).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("Keywords:"));
+        assert!(out.contains("chosen"));
+        assert_eq!(
+            out.lines()
+                .filter(|l| l.trim_start().starts_with('#'))
+                .count(),
+            5
+        );
+    }
 }

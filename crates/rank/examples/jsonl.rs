@@ -10,52 +10,88 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::io::{BufRead, Write};
 
-/// Lines, then sentence ends: `.!?` + space + an upper-case letter, digit or quote.
+/// Lines, then sentence ends: `.!?…` and closing quotes, a space, then
+/// (after opening quotes or brackets) an upper-case letter or a digit; a
+/// single letter or a common title before the full stop is an abbreviation.
 fn split(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for line in text.lines() {
-        let bytes = line.as_bytes();
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
         let mut start = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            if matches!(bytes[i], b'.' | b'!' | b'?') {
-                let mut j = i + 1;
-                while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
-                    j += 1;
-                }
-                if j < bytes.len() && bytes[j] == b' ' {
-                    let next = line[j + 1..].chars().next();
-                    if next.is_some_and(|c| {
-                        c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\''
-                    }) {
-                        let word_start = line[..i].rfind(' ').map_or(0, |p| p + 1);
-                        let word = &line[word_start..i];
-                        let abbreviation = word.len() <= 2 && word.chars().all(char::is_alphabetic)
-                            || matches!(
-                                word,
-                                "Mr" | "Mrs"
-                                    | "Ms"
-                                    | "Dr"
-                                    | "St"
-                                    | "Prof"
-                                    | "Gen"
-                                    | "Sen"
-                                    | "Rep"
-                                    | "Gov"
-                                    | "U.S"
-                                    | "Lt"
-                                    | "Col"
-                            );
-                        if !abbreviation || word.is_empty() {
-                            out.push(line[start..j].trim());
-                            start = j + 1;
-                        }
-                    }
-                }
-                i = j;
-            } else {
+        while i < chars.len() {
+            if !matches!(chars[i].1, '.' | '!' | '?' | '…') {
                 i += 1;
+                continue;
             }
+            let mut j = i;
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+                j += 1;
+            }
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(line.len(), |c| c.0);
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let glued = k == j
+                && j == i + 1
+                && i >= 2
+                && chars[i - 1].1.is_lowercase()
+                && chars[i - 2].1.is_lowercase()
+                && chars.get(j).is_some_and(|c| c.1.is_uppercase())
+                && chars.get(j + 1).is_some_and(|c| c.1.is_lowercase());
+            if glued {
+                out.push(line[start..end].trim());
+                start = end;
+                i = j;
+                continue;
+            }
+            if k == j || k == chars.len() {
+                i = j.max(i + 1);
+                continue;
+            }
+            let mut m = k;
+            while m < chars.len() && !chars[m].1.is_alphanumeric() && !chars[m].1.is_whitespace() {
+                m += 1;
+            }
+            let starts = chars
+                .get(m)
+                .is_some_and(|c| c.1.is_uppercase() || c.1.is_ascii_digit());
+            let word_start = line[..chars[i].0].rfind(' ').map_or(0, |p| p + 1);
+            let word = &line[word_start..chars[i].0];
+            let abbreviation = chars[i].1 == '.'
+                && j == i + 1
+                && (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
+                    || matches!(
+                        word,
+                        "Mr" | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                            | "St"
+                            | "Prof"
+                            | "Gen"
+                            | "Sen"
+                            | "Rep"
+                            | "Gov"
+                            | "U.S"
+                            | "Lt"
+                            | "Col"
+                            | "Jr"
+                            | "Sr"
+                            | "No"
+                            | "vs"
+                            | "M"
+                            | "Mme"
+                    ));
+            if starts && !abbreviation {
+                out.push(line[start..end].trim());
+                start = chars[k].0;
+            }
+            i = k;
         }
         out.push(line[start..].trim());
     }
@@ -71,13 +107,14 @@ fn tuning() -> Tuning {
             let v: f64 = v.parse().expect("number");
             match k {
                 "damping" => t.damping = v,
-                "length_exponent" => t.length_exponent = v,
                 "question_penalty" => t.question_penalty = v,
-                "redundancy" => t.redundancy = v,
-                "lead_floor" => t.lead_floor = v,
-                "lead_gain" => t.lead_gain = v,
-                "lead_max" => t.lead_max = v,
-                "decay" => t.decay = v,
+                "graph_length_exponent" => t.graph_length_exponent = v,
+                "graph_redundancy" => t.graph_redundancy = v,
+                "lead_length_exponent" => t.lead_length_exponent = v,
+                "lead_redundancy" => t.lead_redundancy = v,
+                "lead_extra" => t.lead_extra = v,
+                "lead_opening" => t.lead_opening = v,
+                "lead_fraction" => t.lead_fraction = v,
                 "bm25_k1" => t.bm25_k1 = v,
                 "bm25_b" => t.bm25_b = v,
                 other => panic!("unknown knob {other}"),

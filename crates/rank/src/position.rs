@@ -1,27 +1,81 @@
 //! The position prior: how much the order of the text says about importance.
 //!
 //! A news story puts its gist first; a review or a chapter does not. The text
-//! itself decides which it is: when the opening sentences are among the most
-//! central of the whole text, the text has a lead and early sentences get a
-//! bonus; otherwise the ranking is left to the graph.
+//! itself decides which it is: when its opening sentence is at least about as
+//! central as the average sentence, the text is gist-first. A short summary of
+//! a gist-first text is then taken from its opening (the budget plus a couple of
+//! sentences), ranked by the graph; any other summary is left to the graph.
 
-use crate::graph::Graph;
+use crate::budget::{Budget, word_count};
 use crate::summarizer::Tuning;
 
-/// How strongly the text puts its gist first, in 0..=1.
-pub(crate) fn lead_strength(graph: &Graph, centrality: &[f64], tuning: &Tuning) -> f64 {
-    let m = graph.len();
+/// How many sentences `budget` asks for, estimated from the mean length of the
+/// sentences `nodes` when the budget counts words or characters.
+pub(crate) fn wanted_sentences(budget: Budget, sentences: &[&str], nodes: &[usize]) -> f64 {
+    let m = nodes.len().max(1) as f64;
+    match budget {
+        Budget::Words(w) => {
+            let mean = nodes
+                .iter()
+                .map(|&i| word_count(sentences[i]))
+                .sum::<usize>() as f64
+                / m;
+            w as f64 / mean.max(1.0)
+        }
+        Budget::Chars(c) => {
+            let mean = nodes
+                .iter()
+                .map(|&i| sentences[i].chars().count())
+                .sum::<usize>() as f64
+                / m;
+            c as f64 / mean.max(1.0)
+        }
+        _ => budget.sentence_limit(nodes.len()).unwrap_or(0) as f64,
+    }
+}
+
+/// How strongly a summary of `wanted` sentences should come from the opening,
+/// in 0..=1 (0.5 and above: lead mode). It is the lesser of two measures: how
+/// high the opening sentence ranks by `centrality` (over the nodes in document
+/// order), and how small the summary is next to the text.
+pub(crate) fn lead_strength(centrality: &[f64], wanted: f64, tuning: &Tuning) -> f64 {
+    let m = centrality.len();
     if m < 2 {
         return 0.0;
     }
-    // Centrality of the opening sentence relative to the mean (1 = average).
-    let opening = centrality[0] * m as f64;
-    (tuning.lead_floor + tuning.lead_gain * (opening - 1.0)).clamp(0.0, 1.0)
+    // Share of the sentences at least as central as the opening one.
+    let above = centrality[1..]
+        .iter()
+        .filter(|&&c| c >= centrality[0])
+        .count() as f64
+        / m as f64;
+    let gist_first = (0.5 + (tuning.lead_opening - above) / 0.5).clamp(0.0, 1.0);
+    let fraction = wanted / m as f64;
+    let short = (0.5 + (tuning.lead_fraction - fraction) / 0.3).clamp(0.0, 1.0);
+    gist_first.min(short)
 }
 
-/// Prior weight of the k-th content sentence: 1 for the first, decaying.
-pub(crate) fn prior(m: usize, decay: f64) -> Vec<f64> {
-    (0..m)
-        .map(|k| (-(k as f64) / decay.max(1e-9)).exp())
-        .collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn central_opening_and_short_budget_mean_lead_mode() {
+        let t = Tuning::default();
+        let mut c: Vec<f64> = (0..20).map(|i| 0.05 + 0.001 * i as f64).collect();
+        c[0] = 0.1; // the most central
+        assert!(lead_strength(&c, 3.0, &t) >= 0.5);
+        // A long summary is left to the graph.
+        assert!(lead_strength(&c, 10.0, &t) < 0.5);
+        // An opening below average is not a lead.
+        c[0] = 0.01;
+        assert!(lead_strength(&c, 3.0, &t) < 0.5);
+    }
+
+    #[test]
+    fn word_budgets_are_turned_into_sentences() {
+        let s = ["one two three four", "five six seven eight"];
+        assert_eq!(wanted_sentences(Budget::Words(8), &s, &[0, 1]), 2.0);
+        assert_eq!(wanted_sentences(Budget::Sentences(1), &s, &[0, 1]), 1.0);
+    }
 }

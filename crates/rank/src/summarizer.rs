@@ -5,6 +5,7 @@ use crate::budget::{Budget, Meter};
 use crate::content::{self, NotContent, Shape};
 use crate::duplicates;
 use crate::graph::{EdgeWeights, Graph};
+use crate::keywords::{self, Keyword};
 use crate::language::Language;
 use crate::position;
 use crate::terms::{TermMatrix, is_cjk};
@@ -70,11 +71,48 @@ pub enum Verdict {
     },
     /// Scored high enough but did not fit in what was left of the budget.
     OverBudget,
+    /// The text puts its gist first and the summary is short, so it is taken
+    /// from the opening; this sentence comes after it.
+    AfterLead,
     /// Scored lower than the chosen sentences.
     LowScore,
 }
 
 impl Verdict {
+    /// A one-word label: `chosen`, `not-content`, `duplicate`, `redundant`,
+    /// `over-budget`, `after-lead` or `low-score`.
+    ///
+    /// ```
+    /// use excerpt_rank::Verdict;
+    /// assert_eq!(Verdict::OverBudget.label(), "over-budget");
+    /// ```
+    pub fn label(&self) -> &'static str {
+        match self {
+            Verdict::Chosen => "chosen",
+            Verdict::NotContent(_) => "not-content",
+            Verdict::Duplicate { .. } => "duplicate",
+            Verdict::Redundant { .. } => "redundant",
+            Verdict::OverBudget => "over-budget",
+            Verdict::AfterLead => "after-lead",
+            Verdict::LowScore => "low-score",
+        }
+    }
+
+    /// The index of the other sentence the verdict refers to, if any.
+    ///
+    /// ```
+    /// use excerpt_rank::Verdict;
+    /// assert_eq!(Verdict::Duplicate { of: 4 }.other(), Some(4));
+    /// assert_eq!(Verdict::Chosen.other(), None);
+    /// ```
+    pub fn other(&self) -> Option<usize> {
+        match *self {
+            Verdict::Duplicate { of } => Some(of),
+            Verdict::Redundant { with } => Some(with),
+            _ => None,
+        }
+    }
+
     /// A short explanation for people.
     ///
     /// ```
@@ -88,6 +126,7 @@ impl Verdict {
             Verdict::Duplicate { .. } => "repeats an earlier sentence",
             Verdict::Redundant { .. } => "overlaps a chosen sentence",
             Verdict::OverBudget => "does not fit in the remaining budget",
+            Verdict::AfterLead => "after the opening of a gist-first text",
             Verdict::LowScore => "lower score than the chosen sentences",
         }
     }
@@ -118,15 +157,28 @@ pub struct Summary {
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tuning {
+    /// PageRank damping.
     pub damping: f64,
-    pub length_exponent: f64,
+    /// Score factor for questions (addressed to the reader, rarely the gist).
     pub question_penalty: f64,
-    pub redundancy: f64,
-    pub lead_floor: f64,
-    pub lead_gain: f64,
-    pub lead_max: f64,
-    pub decay: f64,
+    /// Graph mode: exponent of the length normalisation.
+    pub graph_length_exponent: f64,
+    /// Graph mode: cosine above which a sentence repeats a chosen one.
+    pub graph_redundancy: f64,
+    /// Lead mode: exponent of the length normalisation.
+    pub lead_length_exponent: f64,
+    /// Lead mode: cosine above which a sentence repeats a chosen one.
+    pub lead_redundancy: f64,
+    /// Lead mode: the opening window holds the budget plus this many sentences.
+    pub lead_extra: f64,
+    /// Largest share of sentences more central than the opening one for which
+    /// a text counts as gist-first.
+    pub lead_opening: f64,
+    /// Budget fraction of the text up to which a summary counts as short.
+    pub lead_fraction: f64,
+    /// BM25 `k1`.
     pub bm25_k1: f64,
+    /// BM25 `b`.
     pub bm25_b: f64,
 }
 
@@ -134,13 +186,14 @@ impl Default for Tuning {
     fn default() -> Self {
         Tuning {
             damping: 0.85,
-            length_exponent: 0.0,
             question_penalty: 0.5,
-            redundancy: 0.7,
-            lead_floor: 0.0,
-            lead_gain: 0.0,
-            lead_max: 0.0,
-            decay: 3.0,
+            graph_length_exponent: 0.15,
+            graph_redundancy: 0.9,
+            lead_length_exponent: 0.3,
+            lead_redundancy: 0.4,
+            lead_extra: 2.0,
+            lead_opening: 0.9,
+            lead_fraction: 0.3,
             bm25_k1: 1.2,
             bm25_b: 0.75,
         }
@@ -231,6 +284,26 @@ impl Summarizer {
         &self.lang
     }
 
+    /// The `n` best keyphrases of `sentences` (TextRank over words that occur
+    /// near each other; neighbouring top words are joined into phrases of up
+    /// to four words), best first. Page furniture is left out as in
+    /// [`Summarizer::summarize`].
+    ///
+    /// ```
+    /// use excerpt_rank::Summarizer;
+    ///
+    /// let sentences = [
+    ///     "The tidal power plant opened on the estuary.",
+    ///     "The tidal power plant feeds ten thousand homes.",
+    ///     "Engineers tested the turbines for a year.",
+    /// ];
+    /// let keywords = Summarizer::new("en").keywords(&sentences, 2);
+    /// assert!(keywords[0].text.ends_with("power plant"));
+    /// ```
+    pub fn keywords(&self, sentences: &[&str], n: usize) -> Vec<Keyword> {
+        keywords::keywords(sentences, &self.lang, n)
+    }
+
     /// Scores `sentences` and picks the best under `budget`, in document order.
     ///
     /// See [`Summarizer`] for an example.
@@ -273,26 +346,36 @@ impl Summarizer {
         let uniform = vec![1.0 / m.max(1) as f64; m];
         let centrality = graph.pagerank(&uniform, t.damping);
 
-        let lead_strength = position::lead_strength(&graph, &centrality, t);
-        let prior = position::prior(m, t.decay);
-
-        // Sentence scores: centrality (mean 1), length-normalised, blended with position.
+        // Mode: a short summary of a gist-first text comes from its opening.
         let mean_len = graph
             .nodes
             .iter()
             .map(|&i| matrix.lengths[i] as f64)
             .sum::<f64>()
             / m.max(1) as f64;
-        let weight = lead_strength * t.lead_max;
+        let wanted = position::wanted_sentences(budget, sentences, &graph.nodes);
+        let lead_strength = position::lead_strength(&centrality, wanted, t);
+        let lead = lead_strength >= 0.5;
+        let (length_exponent, redundancy) = if lead {
+            (t.lead_length_exponent, t.lead_redundancy)
+        } else {
+            (t.graph_length_exponent, t.graph_redundancy)
+        };
+        let window = if lead {
+            (wanted + t.lead_extra).ceil() as usize
+        } else {
+            m
+        };
+
         let mut scores = vec![0.0; n];
         for (k, &i) in graph.nodes.iter().enumerate() {
             let c = centrality[k] * m as f64;
             let rel_len = (matrix.lengths[i] as f64 / mean_len.max(1.0)).max(0.1);
-            let mut s = c / rel_len.powf(t.length_exponent);
+            let mut s = c / rel_len.powf(length_exponent);
             if Shape::of(sentences[i]).question {
                 s *= t.question_penalty;
             }
-            scores[i] = (1.0 - weight) * s + weight * prior[k];
+            scores[i] = s;
         }
         for i in 0..n {
             if let Some(j) = repeats[i] {
@@ -308,6 +391,8 @@ impl Summarizer {
             &not_content,
             &repeats,
             budget,
+            redundancy,
+            window,
         );
         let picks = (0..n)
             .filter(|&i| verdicts[i] == Verdict::Chosen)
@@ -334,6 +419,8 @@ impl Summarizer {
         not_content: &[Option<NotContent>],
         repeats: &[Option<usize>],
         budget: Budget,
+        redundancy: f64,
+        window: usize,
     ) -> Vec<Verdict> {
         let n = sentences.len();
         let mut verdicts: Vec<Verdict> = (0..n)
@@ -343,17 +430,31 @@ impl Summarizer {
                 _ => Verdict::LowScore,
             })
             .collect();
-        let mut order: Vec<usize> = graph.nodes.clone();
-        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        // The opening window first (all nodes when there is no lead), each
+        // part best first.
+        let mut order: Vec<(bool, usize)> = graph
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (k >= window, i))
+            .collect();
+        order.sort_by(|&(wa, a), &(wb, b)| {
+            wa.cmp(&wb)
+                .then(scores[b].total_cmp(&scores[a]))
+                .then(a.cmp(&b))
+        });
         let mut meter = Meter::new(budget, graph.len());
         let mut chosen: Vec<usize> = Vec::new();
-        for i in order {
+        for (after_lead, i) in order {
             if meter.is_full() {
-                break;
+                if after_lead {
+                    verdicts[i] = Verdict::AfterLead;
+                }
+                continue;
             }
             if let Some(&with) = chosen
                 .iter()
-                .find(|&&j| cosine(&matrix.rows[i], &matrix.rows[j]) > self.tuning.redundancy)
+                .find(|&&j| cosine(&matrix.rows[i], &matrix.rows[j]) > redundancy)
             {
                 verdicts[i] = Verdict::Redundant { with };
                 continue;
@@ -387,4 +488,238 @@ pub(crate) fn cosine(a: &[(u32, u32)], b: &[(u32, u32)]) -> f64 {
     let norm = |r: &[(u32, u32)]| r.iter().map(|&(_, c)| (c * c) as f64).sum::<f64>().sqrt();
     let d = norm(a) * norm(b);
     if d == 0.0 { 0.0 } else { dot / d }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::word_count;
+
+    /// A scraped page written for these tests: repeated headline, byline,
+    /// share counters, the article, then a list of other stories.
+    const PAGE: &str = "Harbour town votes to keep its ferry
+| | Eastport
+  • 3
+Harbour town votes to keep its ferry
+Tuesday, 4 March 2025 | Staff | Eastport
+Harbour town votes to keep its ferry
+Residents of Eastport voted on Monday to keep the ferry that links the town to the island, after the council proposed to replace it with a bridge.
+The ferry has crossed the strait every hour since 1952 and carries about two thousand passengers a week.
+The council said the bridge would cut travel times, but residents feared the island would lose its quiet character.
+Turnout was the highest the town has seen for a local vote, the council said.
+The ferry operator welcomed the result and promised a new boat by next summer.
+Council members will meet next week to discuss the budget for the ferry.
+A smaller group had campaigned for the bridge, saying the ferry was too expensive.
+More news
+Market square gets new lights
+3 March 2025 | Staff | Eastport
+School choir wins regional prize
+2 March 2025 | Staff | Eastport
+Road works close the coast road | Traffic
+1 March 2025 | Staff | Eastport";
+
+    fn lines(text: &str) -> Vec<&str> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    fn body_range(sentences: &[&str]) -> std::ops::Range<usize> {
+        let first = sentences
+            .iter()
+            .position(|s| s.starts_with("Residents"))
+            .unwrap();
+        let last = sentences
+            .iter()
+            .position(|s| s.starts_with("A smaller"))
+            .unwrap();
+        first..last + 1
+    }
+
+    #[test]
+    fn scraped_page_summary_is_article_body_only() {
+        let sentences = lines(PAGE);
+        let body = body_range(&sentences);
+        for similarity in [Similarity::Overlap, Similarity::Bm25] {
+            let summary = Summarizer::new("en")
+                .with_similarity(similarity)
+                .summarize(&sentences, Budget::Sentences(3));
+            assert_eq!(summary.picks.len(), 3);
+            for p in &summary.picks {
+                assert!(body.contains(&p.index), "{:?}", sentences[p.index]);
+            }
+            for (i, v) in summary.verdicts.iter().enumerate() {
+                if !body.contains(&i) {
+                    assert!(matches!(v, Verdict::NotContent(_)), "{i}: {v:?}");
+                }
+            }
+        }
+    }
+
+    /// A review: the opening is an aside, the gist is spread through the text.
+    const REVIEW: [&str; 8] = [
+        "I bought this kettle after my old one gave up in the middle of a cold winter.",
+        "The kettle boils a full litre of water in under three minutes.",
+        "Its handle stays cool, and the kettle switches off as soon as the water boils.",
+        "The lid opens wide, so the kettle is easy to fill and to clean.",
+        "The kettle is louder than my old one while the water heats.",
+        "For the price, the kettle is a good buy and the water tastes clean.",
+        "Delivery took a week.",
+        "I would buy this kettle again for its speed and its quiet switch.",
+    ];
+
+    #[test]
+    fn budgets_are_respected_exactly() {
+        let s = Summarizer::new("en");
+        for budget in [
+            Budget::Words(10),
+            Budget::Words(30),
+            Budget::Words(55),
+            Budget::Words(1),
+        ] {
+            let Budget::Words(w) = budget else {
+                unreachable!()
+            };
+            let summary = s.summarize(&REVIEW, budget);
+            let used: usize = summary
+                .picks
+                .iter()
+                .map(|p| word_count(REVIEW[p.index]))
+                .sum();
+            assert!(used <= w, "{budget:?}: {used}");
+        }
+        for c in [20, 80, 150, 400] {
+            let summary = s.summarize(&REVIEW, Budget::Chars(c));
+            let used: usize = summary
+                .picks
+                .iter()
+                .map(|p| REVIEW[p.index].chars().count())
+                .sum();
+            assert!(used <= c, "{c}: {used}");
+            assert!(c < 60 || !summary.picks.is_empty());
+        }
+        for k in 0..10 {
+            let summary = s.summarize(&REVIEW, Budget::Sentences(k));
+            assert_eq!(summary.picks.len(), k.min(REVIEW.len()), "k = {k}");
+        }
+        let summary = s.summarize(&REVIEW, Budget::Ratio(0.25));
+        assert_eq!(summary.picks.len(), 2); // floor(0.25 * 8)
+    }
+
+    #[test]
+    fn picks_come_in_document_order() {
+        let summary = Summarizer::new("en").summarize(&REVIEW, Budget::Sentences(4));
+        assert!(summary.picks.windows(2).all(|w| w[0].index < w[1].index));
+        for p in &summary.picks {
+            assert_eq!(p.score, summary.scores[p.index]);
+            assert_eq!(summary.verdicts[p.index], Verdict::Chosen);
+        }
+    }
+
+    #[test]
+    fn an_opening_aside_is_not_taken_for_a_lead() {
+        let mut text = vec!["My neighbour recommended this shop last spring."];
+        text.extend_from_slice(&REVIEW[1..]);
+        text.extend_from_slice(&[
+            "The kettle water boils quickly even when the kettle is full.",
+            "A cool handle makes the kettle safe to pour.",
+            "The kettle base sits flat on the counter.",
+            "Cleaning the kettle takes a minute.",
+        ]);
+        let summary = Summarizer::new("en").summarize(&text, Budget::Sentences(2));
+        assert!(summary.lead_strength < 0.5, "{summary:?}");
+        assert!(!summary.picks.iter().any(|p| p.index == 0), "{summary:?}");
+        assert!(!summary.verdicts.contains(&Verdict::AfterLead));
+    }
+
+    #[test]
+    fn a_short_summary_of_a_news_story_comes_from_its_opening() {
+        let story = [
+            "Eastport residents voted on Monday to keep the island ferry instead of building a bridge.",
+            "The ferry vote drew the highest turnout in the town's history.",
+            "The island ferry has run every hour since 1952.",
+            "The bridge plan would have cost the town forty million.",
+            "Island shop owners said the bridge would bring more traffic.",
+            "The ferry company promised a new boat for the island route.",
+            "Council members will meet again next week.",
+            "A local choir sang at the town hall after the vote.",
+            "The weather stayed dry all day.",
+            "Some residents stayed home because of school holidays.",
+            "The result will be published in the town newsletter.",
+            "The ferry timetable does not change.",
+        ];
+        let summary = Summarizer::new("en").summarize(&story, Budget::Sentences(2));
+        assert!(summary.lead_strength >= 0.5, "{summary:?}");
+        assert!(summary.picks.iter().all(|p| p.index < 4), "{summary:?}");
+    }
+
+    #[test]
+    fn duplicates_count_once() {
+        let mut text: Vec<&str> = REVIEW.to_vec();
+        text.insert(3, REVIEW[1]);
+        text.push("the kettle boils a full litre of water in under three minutes");
+        let summary = Summarizer::new("en").summarize(&text, Budget::Sentences(7));
+        let chosen: Vec<&str> = summary.picks.iter().map(|p| text[p.index]).collect();
+        let boils = chosen
+            .iter()
+            .filter(|s| s.to_lowercase().contains("litre"))
+            .count();
+        assert!(boils <= 1, "{chosen:?}");
+        assert_eq!(summary.verdicts[3], Verdict::Duplicate { of: 1 });
+        // Repeats do not add weight to the sentence they repeat.
+        let once = Summarizer::new("en").summarize(&REVIEW, Budget::Sentences(1));
+        let twice = Summarizer::new("en").summarize(&text, Budget::Sentences(1));
+        assert_eq!(once.picks[0].index, twice.picks[0].index);
+    }
+
+    #[test]
+    fn never_empty_when_there_is_a_sentence() {
+        let s = Summarizer::new("en");
+        for text in [
+            &["Just a heading"][..],
+            &["12:00"],
+            &["Ok."],
+            &["A line", "Another line"],
+        ] {
+            let summary = s.summarize(text, Budget::Sentences(3));
+            assert!(!summary.picks.is_empty(), "{text:?}");
+        }
+        assert!(s.summarize(&[""], Budget::Sentences(1)).picks.is_empty());
+    }
+
+    #[test]
+    fn unknown_and_cjk_languages_are_summarised() {
+        let zh = [
+            "北京今天下雨了，交通很慢。",
+            "北京的交通部门建议市民乘坐地铁。",
+            "地铁公司增加了班次。",
+            "天气预报说明天会晴。",
+        ];
+        let summary = Summarizer::new("zh").summarize(&zh, Budget::Sentences(1));
+        assert_eq!(summary.picks.len(), 1);
+        let summary = Summarizer::new("xx").summarize(&REVIEW, Budget::Sentences(2));
+        assert_eq!(summary.picks.len(), 2);
+    }
+
+    #[test]
+    fn long_texts_use_the_sparse_graph() {
+        let words = [
+            "river", "bridge", "town", "ferry", "island", "market", "school", "road",
+        ];
+        let text: Vec<String> = (0..10_000)
+            .map(|i| {
+                format!(
+                    "The {} and the {} near the {} were busy on day {i}.",
+                    words[i % 8],
+                    words[(i / 8) % 8],
+                    words[(i / 64) % 8]
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+        let summary = Summarizer::new("en").summarize(&refs, Budget::Sentences(5));
+        assert_eq!(summary.picks.len(), 5);
+        assert_eq!(summary.scores.len(), 10_000);
+    }
 }

@@ -40,6 +40,16 @@ pub struct Merged {
 /// codes taking their text from the original. The skeleton (whitespace,
 /// line ends, blank lines) is copied as it is. A segment without a target
 /// keeps its source and is listed in [`Merged::untranslated`].
+///
+/// ```
+/// use excerpt_tm::{merge, read, SegmentOptions};
+///
+/// let original = "Yes.\n\nNo.\n";
+/// let po = "msgctxt \"p2.s1\"\nmsgid \"No.\"\nmsgstr \"Nein.\"\n";
+/// let merged = merge(original, &read(po).unwrap(), &SegmentOptions::new("en"));
+/// assert_eq!(merged.text, "Yes.\n\nNein.\n");
+/// assert_eq!(merged.untranslated, ["p1.s1"]);
+/// ```
 pub fn merge(original: &str, translation: &Translation, fallback: &SegmentOptions) -> Merged {
     let options = translation
         .options

@@ -99,7 +99,8 @@ fn write_tuv(x: &mut XmlOut, lang: &str, seg: Option<&Segment<'_>>, doc: &Docume
 }
 
 /// Reads a TMX document: the tuid of each `tu` and the first `tuv` in another
-/// language than the header's `srclang` as its target.
+/// language than the header's `srclang` as its target (or the second `tuv`
+/// when every one is in `srclang`).
 pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
     let header = root
         .child("header")
@@ -118,10 +119,15 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
         let id = tu
             .attr("tuid")
             .map_or_else(|| format!("#{}", n + 1), str::to_string);
-        let target = tu.children_named("tuv").find(|tuv| {
-            let lang = tuv.attr("xml:lang").or(tuv.attr("lang")).unwrap_or("");
-            lang.to_ascii_lowercase() != srclang
-        });
+        // The target is the first tuv in another language; when both are
+        // in the source language, the second tuv.
+        let target = tu
+            .children_named("tuv")
+            .find(|tuv| {
+                let lang = tuv.attr("xml:lang").or(tuv.attr("lang")).unwrap_or("");
+                lang.to_ascii_lowercase() != srclang
+            })
+            .or_else(|| tu.children_named("tuv").nth(1));
         if let Some(tuv) = target {
             let lang = tuv.attr("xml:lang").or(tuv.attr("lang"));
             t.target_lang = t.target_lang.or(lang.map(str::to_string));

@@ -80,6 +80,12 @@ pub(crate) fn write(
         x.end("unit");
     }
     debug_assert_eq!(first, segments.len());
+    if segments.is_empty() {
+        // A file needs a unit or a group; a text without segments gets an
+        // empty group.
+        x.raw("\n    ");
+        x.empty("group", &[("id", "empty")]);
+    }
     x.raw("\n  ");
     x.end("file");
     x.raw("\n");
