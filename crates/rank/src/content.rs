@@ -141,10 +141,20 @@ impl Shape {
 /// When no sentence at all reads as article text, every sentence that has a
 /// letter is kept, so that a summary is never empty for want of prose.
 pub(crate) fn classify(sentences: &[&str], cjk: &[bool]) -> Vec<Option<NotContent>> {
-    let mut verdicts: Vec<Option<NotContent>> = sentences
+    let shapes: Vec<Shape> = sentences.iter().map(|s| Shape::of(s)).collect();
+    classify_shapes(sentences, &shapes, cjk)
+}
+
+/// [`classify`] with the sentences' shapes already measured.
+pub(crate) fn classify_shapes(
+    sentences: &[&str],
+    shapes: &[Shape],
+    cjk: &[bool],
+) -> Vec<Option<NotContent>> {
+    let mut verdicts: Vec<Option<NotContent>> = shapes
         .iter()
         .zip(cjk)
-        .map(|(s, &cjk)| Shape::of(s).verdict(cjk))
+        .map(|(shape, &cjk)| shape.verdict(cjk))
         .collect();
     // The main body: the stretch with the largest surplus of prose over
     // furniture (maximum-sum segment, prose +1, furniture -1).

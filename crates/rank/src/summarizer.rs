@@ -318,7 +318,8 @@ impl Summarizer {
             .iter()
             .map(|s| bigrams || s.chars().any(is_cjk))
             .collect();
-        let not_content = content::classify(sentences, &cjk);
+        let shapes: Vec<Shape> = sentences.iter().map(|s| Shape::of(s)).collect();
+        let not_content = content::classify_shapes(sentences, &shapes, &cjk);
         let matrix = TermMatrix::build(sentences, &self.lang);
 
         let mut content: Vec<usize> = (0..n).filter(|&i| not_content[i].is_none()).collect();
@@ -372,7 +373,7 @@ impl Summarizer {
             let c = centrality[k] * m as f64;
             let rel_len = (matrix.lengths[i] as f64 / mean_len.max(1.0)).max(0.1);
             let mut s = c / rel_len.powf(length_exponent);
-            if Shape::of(sentences[i]).question {
+            if shapes[i].question {
                 s *= t.question_penalty;
             }
             scores[i] = s;

@@ -4,6 +4,34 @@
 
 use crate::language::Language;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast, non-cryptographic hasher for the per-document word tables (the
+/// multiply-rotate scheme of rustc's FxHasher); the keys are the document's
+/// own words, so there is nothing to defend against.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let v = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`].
+pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether `c` is written without spaces between words (Han, kana).
@@ -114,9 +142,9 @@ pub(crate) struct TermMatrix {
 impl TermMatrix {
     /// Analyses `sentences` in `lang`.
     pub fn build(sentences: &[&str], lang: &Language) -> TermMatrix {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: WordMap<String, u32> = WordMap::default();
         // lower-cased word -> term id, so each word form is stemmed once.
-        let mut word_ids: HashMap<String, Option<u32>> = HashMap::new();
+        let mut word_ids: WordMap<String, Option<u32>> = WordMap::default();
         let mut rows = Vec::with_capacity(sentences.len());
         let mut lengths = Vec::with_capacity(sentences.len());
         let mut document_frequency: Vec<u32> = Vec::new();
