@@ -203,6 +203,8 @@ fn ids_are_stable_and_shared_by_every_format() {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             assert!(v["words"].as_u64().is_some());
+            let paragraph = v["paragraph"].as_u64().unwrap();
+            assert_eq!(v["paragraph_id"], format!("p{}", paragraph + 1));
             v["segment_id"].as_str().unwrap().to_string()
         })
         .collect();
