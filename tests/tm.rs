@@ -203,6 +203,8 @@ fn ids_are_stable_and_shared_by_every_format() {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             assert!(v["words"].as_u64().is_some());
+            let paragraph = v["paragraph"].as_u64().unwrap();
+            assert_eq!(v["paragraph_id"], format!("p{}", paragraph + 1));
             v["segment_id"].as_str().unwrap().to_string()
         })
         .collect();
@@ -370,4 +372,45 @@ fn stats_counts_repetitions_per_file_and_in_total() {
     assert!(last.starts_with("total"), "{table}");
     let nums: Vec<&str> = last.split_whitespace().skip(1).collect();
     assert_eq!(nums[0], "6");
+}
+
+#[test]
+fn merge_warns_when_given_another_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    let edited = dir.path().join("edited.txt");
+    std::fs::write(&input, "The bridge opens in May. Cars pay a toll.\n").unwrap();
+    std::fs::write(&edited, "The bridge opens in June. Cars pay a toll.\n").unwrap();
+    let xlf = dir.path().join("in.xlf");
+    excerpt()
+        .args([
+            "segment",
+            "--format",
+            "xliff",
+            "--lang",
+            "en",
+            "--target-lang",
+            "de",
+            "--target",
+            "source",
+        ])
+        .arg(&input)
+        .arg("-o")
+        .arg(&xlf)
+        .assert()
+        .success();
+    excerpt()
+        .arg("merge")
+        .arg(&input)
+        .arg(&xlf)
+        .assert()
+        .success()
+        .stderr("");
+    excerpt()
+        .arg("merge")
+        .arg(&edited)
+        .arg(&xlf)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("is not the text"));
 }

@@ -66,6 +66,12 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(merged.text.as_bytes())?;
     out.finish()?;
+    if merged.original_differs {
+        eprintln!(
+            "excerpt: warning: {} is not the text {translated_name} was made from (its size or checksum differs); segments were matched by id only",
+            args.original.display()
+        );
+    }
     if !merged.untranslated.is_empty() {
         eprintln!(
             "excerpt: warning: {translated_name}: {} of {} segments have no target and keep their source text (first: {})",

@@ -80,6 +80,8 @@ struct SentenceRecord<'a> {
     lang: &'a str,
     /// Stable segment id, `p1.s1`: paragraph and sentence, from 1.
     segment_id: String,
+    /// Stable paragraph id, `p1`, as in the translation formats.
+    paragraph_id: String,
     /// Words, counted as CAT tools count them.
     words: usize,
 }
@@ -134,6 +136,7 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
                         paragraph: sentence.paragraph(),
                         lang: &lang,
                         segment_id: format!("p{}.s{}", sentence.paragraph() + 1, in_paragraph.1),
+                        paragraph_id: format!("p{}", sentence.paragraph() + 1),
                         words: excerpt_tm::word_count(sentence.as_str()),
                     };
                     serde_json::to_writer(&mut out, &record).context("cannot write JSON")?;

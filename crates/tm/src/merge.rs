@@ -30,6 +30,9 @@ pub struct Merged {
     pub unknown: Vec<String>,
     /// The options the original was segmented with.
     pub options: SegmentOptions,
+    /// True when the translated file records a fingerprint of its original
+    /// and `original` does not match it: ids may then point at other text.
+    pub original_differs: bool,
 }
 
 /// Rebuilds the translated document from `original` and `translation`.
@@ -107,5 +110,8 @@ pub fn merge(original: &str, translation: &Translation, fallback: &SegmentOption
         untranslated,
         unknown,
         options,
+        original_differs: translation
+            .source
+            .is_some_and(|f| f != crate::Fingerprint::of(original)),
     }
 }

@@ -48,6 +48,9 @@ pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> Result<String, E
     );
     x.raw("\n    ");
     x.text_element("prop", &[("type", "x-excerpt-original")], &opts.original);
+    x.raw("\n    ");
+    let fingerprint = crate::Fingerprint::of(doc.text()).to_string();
+    x.text_element("prop", &[("type", "x-excerpt-source")], &fingerprint);
     x.raw("\n  ");
     x.end("header");
     x.raw("\n  ");
@@ -108,8 +111,10 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
     let srclang = header.attr("srclang").unwrap_or("").to_ascii_lowercase();
     let mut t = Translation::new(Format::Tmx);
     for prop in header.children_named("prop") {
-        if prop.attr("type") == Some("x-excerpt-options") {
-            t.options = crate::SegmentOptions::from_line(&prop.text());
+        match prop.attr("type") {
+            Some("x-excerpt-options") => t.options = crate::SegmentOptions::from_line(&prop.text()),
+            Some("x-excerpt-source") => t.source = crate::Fingerprint::parse(&prop.text()),
+            _ => {}
         }
     }
     let body = root

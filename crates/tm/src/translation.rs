@@ -71,6 +71,8 @@ pub struct Translation {
     pub options: Option<SegmentOptions>,
     /// The target language recorded in the file.
     pub target_lang: Option<String>,
+    /// The fingerprint of the original recorded in the file.
+    pub source: Option<crate::Fingerprint>,
     /// The units, in file order.
     pub units: Vec<Unit>,
 }
@@ -87,6 +89,7 @@ impl Translation {
             format,
             options: None,
             target_lang: None,
+            source: None,
             units: Vec::new(),
         }
     }

@@ -227,3 +227,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn merge_notices_another_original() {
+    let text = "The bridge opens in May. Cars pay a toll.\n";
+    let edited = "The bridge opens in June. Cars pay a toll.\n";
+    let options = SegmentOptions::new("en");
+    let doc = Document::new(text, options.clone());
+    let opts = WriteOptions::new("in.txt").target("de", TargetMode::Source);
+    for format in FORMATS {
+        let file = write(&doc, format, &opts).unwrap();
+        let translation = read(&file).unwrap();
+        assert!(
+            !merge(text, &translation, &options).original_differs,
+            "{format}"
+        );
+        let other = merge(edited, &translation, &options);
+        // TSV records nothing, so it cannot tell.
+        assert_eq!(other.original_differs, format != Format::Tsv, "{format}");
+    }
+}
