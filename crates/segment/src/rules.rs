@@ -327,6 +327,11 @@ impl<'a> Scan<'a> {
         if first == '#' {
             return false; // hashtags trail the sentence they tag
         }
+        // "affiliates. , 2000": the sentence goes on (",," is a Dutch
+        // opening quote)
+        if first == ';' || first == ',' && !text[next_pos + 1..].starts_with(',') {
+            return false;
+        }
         if cl.dots >= 2 {
             return self.decide_ellipsis(i, cl, first);
         }
@@ -386,7 +391,8 @@ impl<'a> Scan<'a> {
             return self.is_starter(next_word);
         }
         if let Some(kind) = kind {
-            if first.is_ascii_digit() {
+            // "at 10 a.m. (CDT) in": a number or a bracket goes on
+            if first.is_ascii_digit() || text[cl.end..next_pos].contains(['(', '[']) {
                 return false;
             }
             return match kind {
@@ -461,7 +467,7 @@ impl<'a> Scan<'a> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if word.chars().count() < 2 {
+        if word.chars().count() < 2 || is_domain_suffix(&word) {
             return false;
         }
         let rest = &right_tok[word.len()..];
@@ -1049,6 +1055,16 @@ fn is_plain_long_word(word: &str) -> bool {
     word.chars().count() >= LONG_WORD
         && word.chars().all(char::is_alphabetic)
         && word.chars().any(chars::is_lower)
+}
+
+/// Common top-level domains, which follow a period inside a host name
+/// ("Newsfeed.Com").
+fn is_domain_suffix(word: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "de", "fr", "ru", "es",
+        "it", "nl", "pl", "eu", "us", "ca", "au", "jp", "cn", "br", "in",
+    ];
+    word.len() <= 4 && TLDS.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Letters separated by periods, each part one or two letters: "U.S",

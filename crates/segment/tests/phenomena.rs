@@ -648,3 +648,22 @@ fn colon_before_a_sentence_starter() {
         &["Er sagte leise zu ihr: „Das reicht.“"],
     );
 }
+
+#[test]
+fn host_names_brackets_after_abbreviations_and_dutch_quotes() {
+    check(
+        "en",
+        "Posted via Mailhub.Com today. Read it.",
+        &["Posted via Mailhub.Com today.", "Read it."],
+    );
+    check(
+        "en",
+        "The call is at 9 a.m. (EST) on Monday.",
+        &["The call is at 9 a.m. (EST) on Monday."],
+    );
+    check(
+        "nl",
+        "Hij was moe. ,,We gaan naar huis'', zei hij.",
+        &["Hij was moe.", ",,We gaan naar huis'', zei hij."],
+    );
+}
