@@ -327,6 +327,22 @@ impl<'a> Scan<'a> {
         if first == '#' {
             return false; // hashtags trail the sentence they tag
         }
+        // "13 inh. /km2": a unit goes on
+        if first == '/' {
+            return false;
+        }
+        // "(b. 1948.) -- an actor": after a closing bracket or quote, a
+        // dash before a lower-case word goes on (a bare ". - word" is a
+        // list item or a line of dialogue)
+        if chars::is_dash(first) && cl.closer {
+            let after_dash = text[next_pos..self.end]
+                .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace())
+                .chars()
+                .next();
+            if after_dash.is_some_and(chars::is_lower) {
+                return false;
+            }
+        }
         // "affiliates. , 2000": the sentence goes on (",," is a Dutch
         // opening quote)
         if first == ';' || first == ',' && !text[next_pos + 1..].starts_with(',') {
@@ -395,15 +411,14 @@ impl<'a> Scan<'a> {
             if first.is_ascii_digit() || text[cl.end..next_pos].contains(['(', '[']) {
                 return false;
             }
+            if let Some(starter) = self.learned_case(next_word) {
+                return starter;
+            }
             return match kind {
                 Kind::Inner => false,
-                // "Jane and co. They": an end, unless what follows is a
-                // name (learned from the text) or the sentence would be a
-                // fragment of two words ("At 5 a.m. Mr. Smith").
-                Kind::Number | Kind::General => match self.learned_case(next_word) {
-                    Some(starter) => starter,
-                    None => self.words_before(tok_start) > 2,
-                },
+                // "Jane and co. They": an end, unless the sentence would be
+                // a fragment of two words ("At 5 a.m. Mr. Smith").
+                Kind::Number | Kind::General => self.words_before(tok_start) > 2,
             };
         }
         let is_number = word.bytes().all(|b| b.is_ascii_digit());
@@ -932,6 +947,14 @@ impl Cluster {
                     && tok.chars().all(|c| ":;=8-^()DPp*_'".contains(c))
                 {
                     j += rest.len() - trimmed.len() + tok_len;
+                    continue;
+                }
+                if q == '\u{2800}' {
+                    // a blank used as a spacer in posts
+                    let run = trimmed
+                        .find(|c: char| c != '\u{2800}')
+                        .unwrap_or(trimmed.len());
+                    j += rest.len() - trimmed.len() + run;
                     continue;
                 }
                 if chars::is_emoji(q) && !chars::is_bullet(q) {

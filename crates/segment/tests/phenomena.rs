@@ -667,3 +667,27 @@ fn host_names_brackets_after_abbreviations_and_dutch_quotes() {
         &["Hij was moe.", ",,We gaan naar huis'', zei hij."],
     );
 }
+
+#[test]
+fn units_brackets_and_spacers_after_a_period() {
+    check(
+        "es",
+        "La densidad era de 12 hab. /km² en 1900. Luego creció.",
+        &["La densidad era de 12 hab. /km² en 1900.", "Luego creció."],
+    );
+    check(
+        "ru",
+        "Иван Петров (род. 1950 г.) -- русский поэт.",
+        &["Иван Петров (род. 1950 г.) -- русский поэт."],
+    );
+    check(
+        "pl",
+        "Plan jest prosty. - najpierw zakupy.",
+        &["Plan jest prosty.", "- najpierw zakupy."],
+    );
+    check(
+        "ru",
+        "Было холодно. \u{2800}Потом потеплело.",
+        &["Было холодно. \u{2800}", "Потом потеплело."],
+    );
+}
