@@ -286,6 +286,11 @@ impl<'a> Scan<'a> {
         let prev = text[..i].chars().next_back();
         if glued {
             let next = text[cl.end..self.end].chars().next().unwrap_or(' ');
+            // Chinese and Japanese need no space after the end.
+            if prev.is_some_and(chars::is_cjk) && (next.is_alphanumeric() || chars::is_opener(next))
+            {
+                return true;
+            }
             // "Really?Yes." or a script without spaces; not "?q=1" or "Yahoo!Inc".
             return next.is_alphabetic()
                 && !chars::is_lower(next)
@@ -319,6 +324,12 @@ impl<'a> Scan<'a> {
     fn decide_period(&self, i: usize, c: char, cl: &Cluster, glued: bool) -> bool {
         let text = self.text;
         if glued {
+            // "基地..另外": Chinese and Japanese need no space after the end
+            let prev = text[..i].chars().next_back();
+            let next = text[cl.end..self.end].chars().next();
+            if c != '．' && prev.is_some_and(chars::is_cjk) && next.is_some_and(chars::is_cjk) {
+                return true;
+            }
             return cl.dots == 1 && c == '.' && self.glued_sentence(i, cl.end);
         }
         let Some((next_pos, first)) = next_word_start(text, cl.end, self.end) else {

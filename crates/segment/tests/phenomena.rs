@@ -691,3 +691,13 @@ fn units_brackets_and_spacers_after_a_period() {
         &["Было холодно. \u{2800}", "Потом потеплело."],
     );
 }
+
+#[test]
+fn ascii_terminators_between_chinese_or_japanese_characters() {
+    check(
+        "ja",
+        "これは何?2010年に作った。",
+        &["これは何?", "2010年に作った。"],
+    );
+    check("zh", "他走了..我们留下。", &["他走了..", "我们留下。"]);
+}
