@@ -392,6 +392,7 @@ impl<'a> Scan<'a> {
             return kind.is_none()
                 && !cl.closer
                 && (is_plain_long_word(word)
+                    || !self.profile.ordinal_dot && is_long_number(word)
                     || self.writes_without_capitals()
                         && !word.bytes().all(|b| b.is_ascii_digit())
                         && word.chars().count() > 1
@@ -1089,6 +1090,17 @@ fn is_plain_long_word(word: &str) -> bool {
     word.chars().count() >= LONG_WORD
         && word.chars().all(char::is_alphabetic)
         && word.chars().any(chars::is_lower)
+}
+
+/// A number of at least three digits (with group or decimal marks):
+/// where ordinals take no period, a period after it ends a sentence even
+/// before a lower-case word.
+fn is_long_number(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_digit).count() >= 3
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && word.as_bytes()[0].is_ascii_digit()
 }
 
 /// Common top-level domains, which follow a period inside a host name

@@ -701,3 +701,17 @@ fn ascii_terminators_between_chinese_or_japanese_characters() {
     );
     check("zh", "他走了..我们留下。", &["他走了..", "我们留下。"]);
 }
+
+#[test]
+fn lower_case_sentence_after_a_long_number() {
+    check(
+        "it",
+        "Il conto era di 1.250. poi abbiamo pagato.",
+        &["Il conto era di 1.250.", "poi abbiamo pagato."],
+    );
+    check(
+        "de",
+        "Er wurde am 12. mai geboren.",
+        &["Er wurde am 12. mai geboren."],
+    );
+}
