@@ -437,6 +437,10 @@ impl<'a> Scan<'a> {
         if is_number && self.profile.ordinal_dot && self.is_month(next_word) {
             return false;
         }
+        if is_number && word.len() <= 3 && self.profile.noun_capitals {
+            // "im 6. Stock" (an ordinal) versus "Seite 12. Dort"
+            return self.is_starter(next_word);
+        }
         if single_letter {
             if next_is_single_letter_abbrev(text, next_pos, self.end) {
                 return false;

@@ -715,3 +715,22 @@ fn lower_case_sentence_after_a_long_number() {
         &["Er wurde am 12. mai geboren."],
     );
 }
+
+#[test]
+fn german_ordinals_before_capitalised_nouns() {
+    check(
+        "de",
+        "Das Büro liegt im 4. Stock des Hauses.",
+        &["Das Büro liegt im 4. Stock des Hauses."],
+    );
+    check(
+        "de",
+        "Lies Kapitel 7. Dann reden wir.",
+        &["Lies Kapitel 7.", "Dann reden wir."],
+    );
+    check(
+        "es",
+        "El caso Smith v. Jones fue famoso.",
+        &["El caso Smith v. Jones fue famoso."],
+    );
+}
