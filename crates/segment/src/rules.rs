@@ -929,7 +929,10 @@ impl Cluster {
                     }
                 }
             }
-            if chars::is_quote(c) && quote_closes(&rest[c.len_utf8()..], profile) {
+            let next = rest[c.len_utf8()..].chars().next();
+            // in Chinese and Japanese “ and ‘ open a quotation
+            let opens_cjk = matches!(c, '“' | '‘') && next.is_some_and(chars::is_cjk);
+            if chars::is_quote(c) && !opens_cjk && quote_closes(&rest[c.len_utf8()..], profile) {
                 cl.closer = true;
                 j += c.len_utf8();
                 continue;

@@ -734,3 +734,12 @@ fn german_ordinals_before_capitalised_nouns() {
         &["El caso Smith v. Jones fue famoso."],
     );
 }
+
+#[test]
+fn chinese_opening_quote_after_a_full_stop() {
+    check(
+        "zh",
+        "会议结束了。“明天见”是他的话。",
+        &["会议结束了。", "“明天见”是他的话。"],
+    );
+}
