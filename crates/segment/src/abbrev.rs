@@ -160,7 +160,8 @@ macro_rules! languages {
 
 languages!(
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "ru", "uk", "da", "sv", "nb", "fi",
-    "tr", "kk", "bg", "el", "hu", "ro", "hr", "sl", "et", "lv", "lt", "ca",
+    "tr", "kk", "bg", "el", "hu", "ro", "hr", "sl", "et", "lv", "lt", "ca", "sr", "bs", "mk", "be",
+    "is", "ga", "eu", "gl", "sq", "az", "uz", "id", "ms", "vi", "af", "sw", "mn",
 );
 
 /// The parsed word lists of `lang`, or `None` if it has no data file.

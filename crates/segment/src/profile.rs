@@ -21,6 +21,9 @@ pub(crate) struct Profile {
     pub armenian: bool,
     /// Ordinals are written with a period.
     pub ordinal_dot: bool,
+    /// Nouns are capitalised (German), so a capital after an ordinal's
+    /// period says little: "im 6. Stock".
+    pub noun_capitals: bool,
     /// A colon before a space ends a sentence (Arabic, where a colon
     /// closes a heading or a source label before the text it introduces).
     pub colon_ends: bool,
@@ -49,6 +52,7 @@ impl Profile {
             armenian: base == "hy",
             ordinal_dot: ORDINAL_DOT.contains(&base),
             colon_ends: base == "ar",
+            noun_capitals: matches!(base, "de" | "lb" | "gsw"),
         }
     }
 }

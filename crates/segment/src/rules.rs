@@ -286,6 +286,11 @@ impl<'a> Scan<'a> {
         let prev = text[..i].chars().next_back();
         if glued {
             let next = text[cl.end..self.end].chars().next().unwrap_or(' ');
+            // Chinese and Japanese need no space after the end.
+            if prev.is_some_and(chars::is_cjk) && (next.is_alphanumeric() || chars::is_opener(next))
+            {
+                return true;
+            }
             // "Really?Yes." or a script without spaces; not "?q=1" or "Yahoo!Inc".
             return next.is_alphabetic()
                 && !chars::is_lower(next)
@@ -319,6 +324,12 @@ impl<'a> Scan<'a> {
     fn decide_period(&self, i: usize, c: char, cl: &Cluster, glued: bool) -> bool {
         let text = self.text;
         if glued {
+            // "基地..另外": Chinese and Japanese need no space after the end
+            let prev = text[..i].chars().next_back();
+            let next = text[cl.end..self.end].chars().next();
+            if c != '．' && prev.is_some_and(chars::is_cjk) && next.is_some_and(chars::is_cjk) {
+                return true;
+            }
             return cl.dots == 1 && c == '.' && self.glued_sentence(i, cl.end);
         }
         let Some((next_pos, first)) = next_word_start(text, cl.end, self.end) else {
@@ -326,6 +337,27 @@ impl<'a> Scan<'a> {
         };
         if first == '#' {
             return false; // hashtags trail the sentence they tag
+        }
+        // "13 inh. /km2": a unit goes on
+        if first == '/' {
+            return false;
+        }
+        // "(b. 1948.) -- an actor": after a closing bracket or quote, a
+        // dash before a lower-case word goes on (a bare ". - word" is a
+        // list item or a line of dialogue)
+        if chars::is_dash(first) && cl.closer {
+            let after_dash = text[next_pos..self.end]
+                .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace())
+                .chars()
+                .next();
+            if after_dash.is_some_and(chars::is_lower) {
+                return false;
+            }
+        }
+        // "affiliates. , 2000": the sentence goes on (",," is a Dutch
+        // opening quote)
+        if first == ';' || first == ',' && !text[next_pos + 1..].starts_with(',') {
+            return false;
         }
         if cl.dots >= 2 {
             return self.decide_ellipsis(i, cl, first);
@@ -360,6 +392,7 @@ impl<'a> Scan<'a> {
             return kind.is_none()
                 && !cl.closer
                 && (is_plain_long_word(word)
+                    || !self.profile.ordinal_dot && is_long_number(word)
                     || self.writes_without_capitals()
                         && !word.bytes().all(|b| b.is_ascii_digit())
                         && word.chars().count() > 1
@@ -386,23 +419,27 @@ impl<'a> Scan<'a> {
             return self.is_starter(next_word);
         }
         if let Some(kind) = kind {
-            if first.is_ascii_digit() {
+            // "at 10 a.m. (CDT) in": a number or a bracket goes on
+            if first.is_ascii_digit() || text[cl.end..next_pos].contains(['(', '[']) {
                 return false;
+            }
+            if let Some(starter) = self.learned_case(next_word) {
+                return starter;
             }
             return match kind {
                 Kind::Inner => false,
-                // "Jane and co. They": an end, unless what follows is a
-                // name (learned from the text) or the sentence would be a
-                // fragment of two words ("At 5 a.m. Mr. Smith").
-                Kind::Number | Kind::General => match self.learned_case(next_word) {
-                    Some(starter) => starter,
-                    None => self.words_before(tok_start) > 2,
-                },
+                // "Jane and co. They": an end, unless the sentence would be
+                // a fragment of two words ("At 5 a.m. Mr. Smith").
+                Kind::Number | Kind::General => self.words_before(tok_start) > 2,
             };
         }
         let is_number = word.bytes().all(|b| b.is_ascii_digit());
         if is_number && self.profile.ordinal_dot && self.is_month(next_word) {
             return false;
+        }
+        if is_number && word.len() <= 3 && self.profile.noun_capitals {
+            // "im 6. Stock" (an ordinal) versus "Seite 12. Dort"
+            return self.is_starter(next_word);
         }
         if single_letter {
             if next_is_single_letter_abbrev(text, next_pos, self.end) {
@@ -461,7 +498,7 @@ impl<'a> Scan<'a> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if word.chars().count() < 2 {
+        if word.chars().count() < 2 || is_domain_suffix(&word) {
             return false;
         }
         let rest = &right_tok[word.len()..];
@@ -892,7 +929,10 @@ impl Cluster {
                     }
                 }
             }
-            if chars::is_quote(c) && quote_closes(&rest[c.len_utf8()..], profile) {
+            let next = rest[c.len_utf8()..].chars().next();
+            // in Chinese and Japanese “ and ‘ open a quotation
+            let opens_cjk = matches!(c, '“' | '‘') && next.is_some_and(chars::is_cjk);
+            if chars::is_quote(c) && !opens_cjk && quote_closes(&rest[c.len_utf8()..], profile) {
                 cl.closer = true;
                 j += c.len_utf8();
                 continue;
@@ -926,6 +966,14 @@ impl Cluster {
                     && tok.chars().all(|c| ":;=8-^()DPp*_'".contains(c))
                 {
                     j += rest.len() - trimmed.len() + tok_len;
+                    continue;
+                }
+                if q == '\u{2800}' {
+                    // a blank used as a spacer in posts
+                    let run = trimmed
+                        .find(|c: char| c != '\u{2800}')
+                        .unwrap_or(trimmed.len());
+                    j += rest.len() - trimmed.len() + run;
                     continue;
                 }
                 if chars::is_emoji(q) && !chars::is_bullet(q) {
@@ -1049,6 +1097,27 @@ fn is_plain_long_word(word: &str) -> bool {
     word.chars().count() >= LONG_WORD
         && word.chars().all(char::is_alphabetic)
         && word.chars().any(chars::is_lower)
+}
+
+/// A number of at least three digits (with group or decimal marks):
+/// where ordinals take no period, a period after it ends a sentence even
+/// before a lower-case word.
+fn is_long_number(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_digit).count() >= 3
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && word.as_bytes()[0].is_ascii_digit()
+}
+
+/// Common top-level domains, which follow a period inside a host name
+/// ("Newsfeed.Com").
+fn is_domain_suffix(word: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "de", "fr", "ru", "es",
+        "it", "nl", "pl", "eu", "us", "ca", "au", "jp", "cn", "br", "in",
+    ];
+    word.len() <= 4 && TLDS.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Letters separated by periods, each part one or two letters: "U.S",

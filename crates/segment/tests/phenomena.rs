@@ -648,3 +648,98 @@ fn colon_before_a_sentence_starter() {
         &["Er sagte leise zu ihr: „Das reicht.“"],
     );
 }
+
+#[test]
+fn host_names_brackets_after_abbreviations_and_dutch_quotes() {
+    check(
+        "en",
+        "Posted via Mailhub.Com today. Read it.",
+        &["Posted via Mailhub.Com today.", "Read it."],
+    );
+    check(
+        "en",
+        "The call is at 9 a.m. (EST) on Monday.",
+        &["The call is at 9 a.m. (EST) on Monday."],
+    );
+    check(
+        "nl",
+        "Hij was moe. ,,We gaan naar huis'', zei hij.",
+        &["Hij was moe.", ",,We gaan naar huis'', zei hij."],
+    );
+}
+
+#[test]
+fn units_brackets_and_spacers_after_a_period() {
+    check(
+        "es",
+        "La densidad era de 12 hab. /km² en 1900. Luego creció.",
+        &["La densidad era de 12 hab. /km² en 1900.", "Luego creció."],
+    );
+    check(
+        "ru",
+        "Иван Петров (род. 1950 г.) -- русский поэт.",
+        &["Иван Петров (род. 1950 г.) -- русский поэт."],
+    );
+    check(
+        "pl",
+        "Plan jest prosty. - najpierw zakupy.",
+        &["Plan jest prosty.", "- najpierw zakupy."],
+    );
+    check(
+        "ru",
+        "Было холодно. \u{2800}Потом потеплело.",
+        &["Было холодно. \u{2800}", "Потом потеплело."],
+    );
+}
+
+#[test]
+fn ascii_terminators_between_chinese_or_japanese_characters() {
+    check(
+        "ja",
+        "これは何?2010年に作った。",
+        &["これは何?", "2010年に作った。"],
+    );
+    check("zh", "他走了..我们留下。", &["他走了..", "我们留下。"]);
+}
+
+#[test]
+fn lower_case_sentence_after_a_long_number() {
+    check(
+        "it",
+        "Il conto era di 1.250. poi abbiamo pagato.",
+        &["Il conto era di 1.250.", "poi abbiamo pagato."],
+    );
+    check(
+        "de",
+        "Er wurde am 12. mai geboren.",
+        &["Er wurde am 12. mai geboren."],
+    );
+}
+
+#[test]
+fn german_ordinals_before_capitalised_nouns() {
+    check(
+        "de",
+        "Das Büro liegt im 4. Stock des Hauses.",
+        &["Das Büro liegt im 4. Stock des Hauses."],
+    );
+    check(
+        "de",
+        "Lies Kapitel 7. Dann reden wir.",
+        &["Lies Kapitel 7.", "Dann reden wir."],
+    );
+    check(
+        "es",
+        "El caso Smith v. Jones fue famoso.",
+        &["El caso Smith v. Jones fue famoso."],
+    );
+}
+
+#[test]
+fn chinese_opening_quote_after_a_full_stop() {
+    check(
+        "zh",
+        "会议结束了。“明天见”是他的话。",
+        &["会议结束了。", "“明天见”是他的话。"],
+    );
+}
