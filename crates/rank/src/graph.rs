@@ -165,6 +165,7 @@ impl Graph {
         });
         let mut rank = teleport.to_vec();
         let mut flow = vec![0.0; m];
+        let mut spread = vec![0.0; self.vocabulary];
         for _ in 0..200 {
             let mut dangling = 0.0;
             for i in 0..m {
@@ -176,8 +177,9 @@ impl Graph {
                 }
             }
             // y = Qᵀ · flow, a vector over terms.
-            let spread = if parallel {
-                self.query
+            if parallel {
+                spread = self
+                    .query
                     .par_iter()
                     .zip(flow.par_iter())
                     .with_min_len(256)
@@ -194,14 +196,13 @@ impl Graph {
                             a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
                             a
                         },
-                    )
+                    );
             } else {
-                let mut acc = vec![0.0; self.vocabulary];
+                spread.iter_mut().for_each(|x| *x = 0.0);
                 for (row, &f) in self.query.iter().zip(&flow) {
-                    add_row(&mut acc, row, f);
+                    add_row(&mut spread, row, f);
                 }
-                acc
-            };
+            }
             let next: Vec<f64> = map_nodes(parallel, m, |i| {
                 let incoming: f64 = self.document[i]
                     .iter()

@@ -60,7 +60,7 @@ pub(crate) fn keywords(sentences: &[&str], lang: &Language, n: usize) -> Vec<Key
             if token.stop || letters < 2 {
                 return;
             }
-            let stem = lang.stem(&token.lower).into_owned();
+            let stem = lang.stem(token.lower).into_owned();
             let next = nodes.len();
             let node = *nodes.entry(stem).or_insert(next);
             occurrences.push(Occurrence {

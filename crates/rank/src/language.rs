@@ -1,8 +1,10 @@
 //! What the summariser knows about a language: its Snowball stemmer, its stop
 //! words and whether its words are written without spaces.
 
+use crate::terms::WordHasher;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 /// How the words of a language are turned into terms.
 ///
@@ -27,7 +29,7 @@ use std::collections::HashSet;
 pub struct Language {
     code: String,
     stemmer: Option<Stemmer>,
-    stop_words: HashSet<&'static str>,
+    stop_words: HashSet<&'static str, BuildHasherDefault<WordHasher>>,
     character_bigrams: bool,
 }
 

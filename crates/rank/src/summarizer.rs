@@ -154,6 +154,13 @@ pub struct Summary {
 
 /// Knobs of the ranking, for experiments; the defaults are what the
 /// summariser uses.
+///
+/// ```
+/// use excerpt_rank::{Budget, Summarizer, Tuning};
+/// let tuning = Tuning { lead_fraction: 0.0, ..Tuning::default() }; // never lead mode
+/// let s = Summarizer::new("en").with_tuning(tuning);
+/// assert_eq!(s.summarize(&["One sentence here."], Budget::Sentences(1)).picks.len(), 1);
+/// ```
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tuning {
@@ -193,7 +200,7 @@ impl Default for Tuning {
             lead_redundancy: 0.4,
             lead_extra: 2.0,
             lead_opening: 0.9,
-            lead_fraction: 0.3,
+            lead_fraction: 0.2,
             bm25_k1: 1.2,
             bm25_b: 0.75,
         }
@@ -250,6 +257,13 @@ impl Summarizer {
         self
     }
 
+    /// Replaces the ranking knobs (for experiments).
+    ///
+    /// ```
+    /// use excerpt_rank::{Summarizer, Tuning};
+    /// let s = Summarizer::new("en").with_tuning(Tuning::default());
+    /// assert_eq!(s.lang(), "en");
+    /// ```
     #[doc(hidden)]
     pub fn with_tuning(mut self, tuning: Tuning) -> Summarizer {
         self.tuning = tuning;

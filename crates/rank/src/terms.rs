@@ -47,9 +47,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// One word of a sentence as the summariser sees it.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     /// The lower-cased word (or character pair).
-    pub lower: String,
+    pub lower: &'a str,
     /// Whether it is a stop word (or a number or punctuation-only piece).
     pub stop: bool,
     /// Byte range of the token in the sentence.
@@ -58,7 +58,7 @@ pub(crate) struct Token {
 }
 
 /// Calls `f` with every token of `sentence`, in order.
-pub(crate) fn for_each_token(sentence: &str, lang: &Language, mut f: impl FnMut(Token)) {
+pub(crate) fn for_each_token(sentence: &str, lang: &Language, mut f: impl FnMut(Token<'_>)) {
     let mut rest_start = 0;
     let bytes_len = sentence.len();
     let mut iter = sentence.char_indices().peekable();
@@ -79,7 +79,7 @@ pub(crate) fn for_each_token(sentence: &str, lang: &Language, mut f: impl FnMut(
         let run_end = iter.peek().map_or(bytes_len, |&(j, _)| j);
         if run.len() == 1 {
             f(Token {
-                lower: c.to_string(),
+                lower: &sentence[i..run_end],
                 stop: false,
                 start: i,
                 end: run_end,
@@ -88,7 +88,7 @@ pub(crate) fn for_each_token(sentence: &str, lang: &Language, mut f: impl FnMut(
             for pair in run.windows(2) {
                 let end = pair[1].0 + pair[1].1.len_utf8();
                 f(Token {
-                    lower: sentence[pair[0].0..end].to_string(),
+                    lower: &sentence[pair[0].0..end],
                     stop: false,
                     start: pair[0].0,
                     end,
@@ -106,7 +106,8 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Words of a stretch without CJK characters; apostrophes split words
 /// ("l'accord" -> "l", "accord"; "Kim's" -> "kim", "s").
-fn words_of(text: &str, offset: usize, lang: &Language, f: &mut impl FnMut(Token)) {
+fn words_of(text: &str, offset: usize, lang: &Language, f: &mut impl FnMut(Token<'_>)) {
+    let mut buffer = String::new();
     for (start, word) in text.unicode_word_indices() {
         let mut piece_start = 0;
         for piece in word.split(is_apostrophe) {
@@ -115,9 +116,15 @@ fn words_of(text: &str, offset: usize, lang: &Language, f: &mut impl FnMut(Token
             if piece.is_empty() {
                 continue;
             }
-            let lower = piece.to_lowercase();
+            let lower: &str = if piece.chars().any(char::is_uppercase) {
+                buffer.clear();
+                buffer.extend(piece.chars().flat_map(char::to_lowercase));
+                &buffer
+            } else {
+                piece
+            };
             let has_letter = lower.chars().any(char::is_alphabetic);
-            let stop = !has_letter || lang.is_stop_word(&lower);
+            let stop = !has_letter || lang.is_stop_word(lower);
             f(Token {
                 lower,
                 stop,
@@ -126,6 +133,46 @@ fn words_of(text: &str, offset: usize, lang: &Language, f: &mut impl FnMut(Token
             });
         }
     }
+}
+
+/// A thread's stem cache: the language it holds, and word -> stem.
+type StemCache = (String, WordMap<String, Option<Box<str>>>);
+
+thread_local! {
+    /// Stems of the words this thread has seen, for one language at a time
+    /// (`None` for words that stem to a stop word): most words of a corpus
+    /// recur, and stemming is the costliest step of reading a text.
+    static STEMS: std::cell::RefCell<StemCache> =
+        std::cell::RefCell::new((String::new(), WordMap::default()));
+}
+
+/// Most words kept in a thread's stem cache before it starts afresh.
+const STEM_CACHE_WORDS: usize = 1 << 18;
+
+/// The stem of the lower-cased content word `lower`, or `None` when the stem
+/// is empty or a stop word; `f` gets it without copying.
+fn with_stem<R>(lang: &Language, lower: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    STEMS.with(|cell| {
+        let mut guard = cell.borrow_mut();
+        let (code, cache) = &mut *guard;
+        if code != lang.code() || cache.len() >= STEM_CACHE_WORDS {
+            code.clear();
+            code.push_str(lang.code());
+            cache.clear();
+        }
+        if let Some(known) = cache.get(lower) {
+            return f(known.as_deref());
+        }
+        let stem = lang.stem(lower);
+        let value: Option<Box<str>> = if stem.is_empty() || lang.is_stop_word(&stem) {
+            None
+        } else {
+            Some(Box::from(stem.as_ref()))
+        };
+        let result = f(value.as_deref());
+        cache.insert(lower.to_string(), value);
+        result
+    })
 }
 
 /// The content terms of a set of sentences, as ids into one vocabulary.
@@ -155,17 +202,20 @@ impl TermMatrix {
                 if token.stop {
                     return;
                 }
-                let id = match word_ids.get(&token.lower) {
+                let id = match word_ids.get(token.lower) {
                     Some(id) => *id,
                     None => {
-                        let stem = lang.stem(&token.lower);
-                        let id = if stem.is_empty() || lang.is_stop_word(&stem) {
-                            None
-                        } else {
-                            let next = ids.len() as u32;
-                            Some(*ids.entry(stem.into_owned()).or_insert(next))
-                        };
-                        word_ids.insert(token.lower, id);
+                        let id = with_stem(lang, token.lower, |stem| {
+                            stem.map(|stem| match ids.get(stem) {
+                                Some(&id) => id,
+                                None => {
+                                    let next = ids.len() as u32;
+                                    ids.insert(stem.to_string(), next);
+                                    next
+                                }
+                            })
+                        });
+                        word_ids.insert(token.lower.to_string(), id);
                         id
                     }
                 };
@@ -209,8 +259,8 @@ mod tests {
         let lang = Language::new(code);
         let mut out = Vec::new();
         for_each_token(sentence, &lang, |t| {
-            assert_eq!(&sentence[t.start..t.end].to_lowercase(), &t.lower);
-            out.push((t.lower, t.stop))
+            assert_eq!(sentence[t.start..t.end].to_lowercase(), t.lower);
+            out.push((t.lower.to_string(), t.stop))
         });
         out
     }
