@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use excerpt_segment::Segmenter;
 use serde::Serialize;
 
 use crate::input::Source;
@@ -36,9 +35,8 @@ pub struct SegmentArgs {
     #[arg(long, default_value = "auto", value_name = "CODE")]
     pub lang: String,
 
-    /// Every line break ends a segment (for one-segment-per-line input).
-    #[arg(long)]
-    pub newline_boundary: bool,
+    #[command(flatten)]
+    pub segmenter: crate::segmenter_flags::SegmenterFlags,
 
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -107,9 +105,7 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     for source in &sources {
         let text = source.read_text()?;
         let lang = lang_choice.resolve(&text);
-        let segmenter = Segmenter::builder(&lang)
-            .newline_boundary(args.newline_boundary)
-            .build();
+        let segmenter = args.segmenter.options(&lang)?.segmenter();
         let name = source.name();
         let mut chars = CharOffsets::new(&text);
         let mut in_paragraph = (usize::MAX, 0);

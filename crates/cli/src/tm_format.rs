@@ -3,9 +3,7 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use excerpt_tm::{
-    Document, Format, Protect, SegmentOptions, TargetMode, WriteOptions, XliffVersion, XmlInvalid,
-};
+use excerpt_tm::{Document, Format, Protect, TargetMode, WriteOptions, XliffVersion, XmlInvalid};
 
 use crate::input::Source;
 use crate::lang::LangChoice;
@@ -103,9 +101,7 @@ pub fn run(
     let xml_invalid: XmlInvalid = args.tm.xml_invalid.parse().map_err(anyhow::Error::msg)?;
     let text = source.read_text()?;
     let lang = lang.resolve(&text);
-    let options = SegmentOptions::new(&lang)
-        .newline_boundary(args.newline_boundary)
-        .protect(protect);
+    let options = args.segmenter.options(&lang)?.protect(protect);
     let doc = Document::new(&text, options);
     let name = source.name();
     let original = std::path::Path::new(&name)
