@@ -29,8 +29,11 @@ SHARED="${SHARED_TM:-../shared/tm}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-cargo build --release -q || exit 1
-EXCERPT="$PWD/target/release/excerpt"
+# The debug build is the one `cargo test` already made; CI need not build
+# the release profile a second time. VALIDATE_TM_PROFILE=release overrides.
+PROFILE="${VALIDATE_TM_PROFILE:-debug}"
+if [ "$PROFILE" = release ]; then cargo build --release -q || exit 1; else cargo build -q || exit 1; fi
+EXCERPT="$PWD/target/$PROFILE/excerpt"
 PY="$(command -v python3)"
 
 RESULTS="$WORK/results"
