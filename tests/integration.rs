@@ -353,3 +353,87 @@ fn completions_are_generated() {
 fn one_line(stderr: &str) -> bool {
     stderr.trim_end().lines().count() == 1
 }
+
+#[test]
+fn abbreviations_file_extends_the_language_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("ours.txt");
+    std::fs::write(&list, "# our building codes\nBldg.\n").unwrap();
+    let text = "The meeting is in Bldg. 4 this week. It starts at noon.";
+    let plain = stdout_of(
+        excerpt()
+            .args(["segment", "--lang", "en"])
+            .write_stdin(text),
+    );
+    assert_eq!(plain.lines().count(), 3, "{plain}");
+    let extended = stdout_of(
+        excerpt()
+            .args(["segment", "--lang", "en", "--abbreviations"])
+            .arg(&list)
+            .write_stdin(text),
+    );
+    assert_eq!(
+        extended,
+        "The meeting is in Bldg. 4 this week.\nIt starts at noon.\n"
+    );
+}
+
+#[test]
+fn missing_abbreviations_file_is_named() {
+    excerpt()
+        .args(["segment", "--abbreviations", "no-such-list.txt", SEED])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no-such-list.txt: no such file")
+                .and(predicate::function(one_line)),
+        );
+}
+
+#[test]
+fn max_chars_splits_long_sentences_at_clauses() {
+    let text = "The committee met on Tuesday to discuss the budget, and after a long debate that \
+                lasted well into the night it approved the plan; the mayor signed it the next morning.";
+    let out = stdout_of(
+        excerpt()
+            .args(["segment", "--lang", "en", "--max-chars", "80"])
+            .write_stdin(text),
+    );
+    let parts: Vec<&str> = out.lines().collect();
+    assert!(parts.len() >= 2, "{out}");
+    assert!(parts.iter().all(|p| p.chars().count() <= 80), "{out}");
+    assert_eq!(parts.join(" "), text);
+}
+
+#[test]
+fn newline_boundary_ends_a_segment_at_every_line() {
+    let text = "first line without a stop\nsecond line\nthird line.\n";
+    let out = stdout_of(
+        excerpt()
+            .args(["segment", "--lang", "en", "--newline-boundary"])
+            .write_stdin(text),
+    );
+    assert_eq!(out, "first line without a stop\nsecond line\nthird line.\n");
+}
+
+#[test]
+fn learning_keeps_segmentation_lossless() {
+    let text = read("corpus/books/carroll-lewis-a-tangled-tale.txt");
+    let out = stdout_of(
+        excerpt()
+            .args(["segment", "--format", "jsonl", "--learn", "--lang", "en"])
+            .write_stdin(text.clone()),
+    );
+    let mut pos = 0;
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (bs, be) = (
+            v["byte_start"].as_u64().unwrap() as usize,
+            v["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert!(text[pos..bs].chars().all(char::is_whitespace));
+        assert_eq!(&text[bs..be], v["text"].as_str().unwrap());
+        pos = be;
+    }
+    assert!(text[pos..].chars().all(char::is_whitespace));
+}

@@ -6,6 +6,7 @@ mod merge;
 mod offsets;
 mod output;
 mod segment;
+mod segmenter_flags;
 mod stats;
 mod summarize;
 mod tm_format;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use excerpt_tm::{Protect, SegmentOptions};
+use excerpt_tm::Protect;
 
 use crate::input::Source;
 use crate::lang::LangChoice;
@@ -16,7 +16,8 @@ use crate::output::Output;
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
 Segmentation options are read from the translated file (TMX, XLIFF and PO record
-them); --lang, --newline-boundary and --protect are used only for TSV, which cannot.
+them); --lang, --protect and the segmentation flags are used only for TSV, which
+cannot.
 A segment without a target keeps its source text and is counted in a warning.
 
 Examples:
@@ -39,9 +40,9 @@ pub struct MergeArgs {
     #[arg(long, default_value = "auto", value_name = "CODE")]
     pub lang: String,
 
-    /// Every line break ended a segment, when the file does not record it.
-    #[arg(long)]
-    pub newline_boundary: bool,
+    /// Segmentation used, when the file does not record it (TSV).
+    #[command(flatten)]
+    pub segmenter: crate::segmenter_flags::SegmenterFlags,
 
     /// Protected spans, when the file does not record them.
     #[arg(long, value_name = "KINDS", default_value = "")]
@@ -59,13 +60,17 @@ pub fn run(args: &MergeArgs) -> Result<()> {
         .parse()
         .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
     let lang = LangChoice::parse(&args.lang)?.resolve(&original);
-    let fallback = SegmentOptions::new(&lang)
-        .newline_boundary(args.newline_boundary)
-        .protect(protect);
+    let fallback = args.segmenter.options(&lang)?.protect(protect);
     let merged = excerpt_tm::merge(&original, &translation, &fallback);
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(merged.text.as_bytes())?;
     out.finish()?;
+    if merged.original_differs {
+        eprintln!(
+            "excerpt: warning: {} is not the text {translated_name} was made from (its size or checksum differs); segments were matched by id only",
+            args.original.display()
+        );
+    }
     if !merged.untranslated.is_empty() {
         eprintln!(
             "excerpt: warning: {translated_name}: {} of {} segments have no target and keep their source text (first: {})",

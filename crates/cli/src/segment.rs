@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use excerpt_segment::Segmenter;
 use serde::Serialize;
 
 use crate::input::Source;
@@ -36,9 +35,8 @@ pub struct SegmentArgs {
     #[arg(long, default_value = "auto", value_name = "CODE")]
     pub lang: String,
 
-    /// Every line break ends a segment (for one-segment-per-line input).
-    #[arg(long)]
-    pub newline_boundary: bool,
+    #[command(flatten)]
+    pub segmenter: crate::segmenter_flags::SegmenterFlags,
 
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -80,6 +78,8 @@ struct SentenceRecord<'a> {
     lang: &'a str,
     /// Stable segment id, `p1.s1`: paragraph and sentence, from 1.
     segment_id: String,
+    /// Stable paragraph id, `p1`, as in the translation formats.
+    paragraph_id: String,
     /// Words, counted as CAT tools count them.
     words: usize,
 }
@@ -105,9 +105,7 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     for source in &sources {
         let text = source.read_text()?;
         let lang = lang_choice.resolve(&text);
-        let segmenter = Segmenter::builder(&lang)
-            .newline_boundary(args.newline_boundary)
-            .build();
+        let segmenter = args.segmenter.options(&lang)?.segmenter();
         let name = source.name();
         let mut chars = CharOffsets::new(&text);
         let mut in_paragraph = (usize::MAX, 0);
@@ -134,6 +132,7 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
                         paragraph: sentence.paragraph(),
                         lang: &lang,
                         segment_id: format!("p{}.s{}", sentence.paragraph() + 1, in_paragraph.1),
+                        paragraph_id: format!("p{}", sentence.paragraph() + 1),
                         words: excerpt_tm::word_count(sentence.as_str()),
                     };
                     serde_json::to_writer(&mut out, &record).context("cannot write JSON")?;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
-use excerpt_tm::{Document, SegmentOptions, Stats};
+use excerpt_tm::{Document, Stats};
 use serde::Serialize;
 
 use crate::input::Source;
@@ -36,9 +36,8 @@ pub struct StatsArgs {
     #[arg(long, default_value = "auto", value_name = "CODE")]
     pub lang: String,
 
-    /// Every line break ends a segment.
-    #[arg(long)]
-    pub newline_boundary: bool,
+    #[command(flatten)]
+    pub segmenter: crate::segmenter_flags::SegmenterFlags,
 
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -80,7 +79,7 @@ pub fn run(args: &StatsArgs) -> Result<()> {
     let mut files = Vec::new();
     let mut all: Vec<&str> = Vec::new();
     for (name, lang, text) in &texts {
-        let options = SegmentOptions::new(lang).newline_boundary(args.newline_boundary);
+        let options = args.segmenter.options(lang)?;
         let doc = Document::new(text, options);
         let segments: Vec<&str> = doc.segments().iter().map(|s| s.text()).collect();
         files.push(FileStats {

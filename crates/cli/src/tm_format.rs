@@ -3,9 +3,7 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use excerpt_tm::{
-    Document, Format, Protect, SegmentOptions, TargetMode, WriteOptions, XliffVersion, XmlInvalid,
-};
+use excerpt_tm::{Document, Format, Protect, TargetMode, WriteOptions, XliffVersion, XmlInvalid};
 
 use crate::input::Source;
 use crate::lang::LangChoice;
@@ -60,18 +58,18 @@ pub fn tm_format(format: SegmentFormat, args: &TmArgs) -> Result<Option<Format>>
     Ok(Some(format))
 }
 
-/// A BCP 47 tag as written: `pt_BR` becomes `pt-BR`; anything that is not
-/// letters and digits in subtags of 1 to 8 is refused.
+/// A BCP 47 tag as written: `pt_BR` becomes `pt-BR`. Subtags are 1 to 8
+/// letters or digits; the first is a language (2 to 8 letters) or the
+/// private-use `x` (`x-test`).
 fn bcp47(tag: &str) -> Result<String> {
     let tag = tag.replace('_', "-");
-    let ok = !tag.is_empty()
-        && tag
-            .split('-')
-            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-        && tag.split('-').next().is_some_and(|p| {
-            p.chars().all(|c| c.is_ascii_alphabetic()) && p.len() <= 3 && p.len() >= 2
-        });
-    if !ok {
+    let subtags_ok = tag
+        .split('-')
+        .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    let first = tag.split('-').next().unwrap_or("");
+    let first_ok = first.chars().all(|c| c.is_ascii_alphabetic())
+        && (first.len() >= 2 || first.eq_ignore_ascii_case("x") && tag.len() > 2);
+    if !(subtags_ok && first_ok) {
         bail!("--target-lang {tag:?} is not a BCP 47 language tag (e.g. de, pt-BR)");
     }
     Ok(tag)
@@ -103,9 +101,7 @@ pub fn run(
     let xml_invalid: XmlInvalid = args.tm.xml_invalid.parse().map_err(anyhow::Error::msg)?;
     let text = source.read_text()?;
     let lang = lang.resolve(&text);
-    let options = SegmentOptions::new(&lang)
-        .newline_boundary(args.newline_boundary)
-        .protect(protect);
+    let options = args.segmenter.options(&lang)?.protect(protect);
     let doc = Document::new(&text, options);
     let name = source.name();
     let original = std::path::Path::new(&name)
@@ -141,5 +137,7 @@ mod tests {
         assert!(bcp47("german language").is_err());
         assert!(bcp47("").is_err());
         assert!(bcp47("1x").is_err());
+        assert_eq!(bcp47("x-test").unwrap(), "x-test");
+        assert!(bcp47("x").is_err());
     }
 }

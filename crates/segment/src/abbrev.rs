@@ -15,8 +15,37 @@
 //! - `[starter]`: words that often open a sentence; after initials and
 //!   initialisms (`U.S.`) a boundary is made only before one of them.
 
-use std::collections::HashSet;
+use std::collections::HashSet as StdHashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the word lists hold short keys, for which it is much faster
+/// than the default hasher; the lists are built from our own data, so
+/// hash flooding is not a concern.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words with the FNV hasher.
+pub(crate) type HashSet<T> = StdHashSet<T, BuildHasherDefault<Fnv>>;
 
 /// How an abbreviation behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +66,9 @@ pub(crate) struct WordLists {
     pub general: HashSet<String>,
     pub months: HashSet<String>,
     pub starters: HashSet<String>,
+    /// Words seen only capitalised, also inside sentences: names (learned
+    /// from a text, never in data files).
+    pub names: HashSet<String>,
 }
 
 impl WordLists {
@@ -128,7 +160,8 @@ macro_rules! languages {
 
 languages!(
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "ru", "uk", "da", "sv", "nb", "fi",
-    "tr", "kk", "bg", "el", "hu", "ro", "hr", "sl", "et", "lv", "lt", "ca",
+    "tr", "kk", "bg", "el", "hu", "ro", "hr", "sl", "et", "lv", "lt", "ca", "sr", "bs", "mk", "be",
+    "is", "ga", "eu", "gl", "sq", "az", "uz", "id", "ms", "vi", "af", "sw", "mn",
 );
 
 /// The parsed word lists of `lang`, or `None` if it has no data file.

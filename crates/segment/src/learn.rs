@@ -1,14 +1,16 @@
-//! Learning abbreviations and sentence starters from the text itself, in
-//! the manner of Punkt (Kiss & Strunk 2006), with simple counts instead of
-//! likelihood ratios.
+//! Learning abbreviations, sentence starters and names from the text
+//! itself, in the manner of Punkt (Kiss & Strunk 2006), with simple counts
+//! instead of likelihood ratios.
 //!
 //! - A short word is learned as an abbreviation when it is seen at least
 //!   twice with a period before a lower-case word, at least as often as
 //!   before a capitalised word, and not more often without the period.
-//! - A word is learned as a sentence starter when it is seen capitalised at
-//!   least twice right after a clear sentence end (`?`, `!`, or a period
-//!   after a long ordinary word) and also in lower case elsewhere (so it is
-//!   a common word, not a name).
+//! - The orthographic context of each word is counted: seen in lower case,
+//!   seen capitalised inside a sentence, seen capitalised after a sentence
+//!   end. A word seen in lower case and capitalised only after sentence
+//!   ends is a sentence starter; a word seen only capitalised, at least
+//!   twice inside sentences, is a name. After an abbreviation or an
+//!   initial, a starter makes a boundary and a name does not.
 
 use std::collections::HashMap;
 
@@ -22,16 +24,29 @@ struct Counts {
     before_upper: u32,
 }
 
+#[derive(Default)]
+struct Ortho {
+    lower: u32,
+    upper_inside: u32,
+    upper_after_end: u32,
+}
+
 /// Learns from `text`; the result extends the language's lists.
 pub(crate) fn learn(text: &str, profile: &Profile) -> WordLists {
     let mut abbrev: HashMap<String, Counts> = HashMap::new();
     let mut plain: HashMap<String, u32> = HashMap::new();
-    let mut after_end: HashMap<String, u32> = HashMap::new();
-    let mut lower_seen: HashMap<String, u32> = HashMap::new();
+    let mut ortho: HashMap<String, Ortho> = HashMap::new();
     let mut prev: Option<&str> = None;
     for tok in text.split_whitespace() {
         let core = tok.trim_start_matches(chars::is_opener);
         let first = core.chars().next();
+        let word: &str = {
+            let len = core
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(core.len(), |(o, _)| o);
+            &core[..len]
+        };
         if let Some(p) = prev {
             let p_core = p.trim_start_matches(chars::is_opener);
             if let Some(w) = p_core.strip_suffix('.').filter(|w| !w.ends_with('.')) {
@@ -46,25 +61,24 @@ pub(crate) fn learn(text: &str, profile: &Profile) -> WordLists {
                         }
                     }
                 }
-                let clear_end = w.chars().count() >= 5
-                    && w.chars().all(char::is_alphabetic)
-                    && !w.chars().any(chars::is_upper);
-                if clear_end {
-                    note_start(core, &mut after_end);
+            }
+        }
+        if word.chars().count() >= 2 {
+            let o = ortho.entry(word.to_lowercase()).or_default();
+            if first.is_some_and(chars::is_lower) {
+                o.lower += 1;
+            } else if first.is_some_and(chars::is_upper) {
+                if prev.is_none_or(ends_clearly) {
+                    o.upper_after_end += 1;
+                } else if prev.is_some_and(|p| !p.ends_with(['.', ':', '"', '\'', '”', '»', ')']))
+                {
+                    o.upper_inside += 1;
                 }
-            } else if p.ends_with(['?', '!']) {
-                note_start(core, &mut after_end);
             }
         }
         let bare = core.trim_end_matches(|c: char| !c.is_alphanumeric());
         if bare.len() == core.len() && !bare.is_empty() {
             *plain.entry(bare.to_lowercase()).or_default() += 1;
-        }
-        if first.is_some_and(chars::is_lower)
-            && bare.chars().all(char::is_alphabetic)
-            && !bare.is_empty()
-        {
-            *lower_seen.entry(bare.to_string()).or_default() += 1;
         }
         prev = Some(tok);
     }
@@ -75,13 +89,26 @@ pub(crate) fn learn(text: &str, profile: &Profile) -> WordLists {
             out.general.insert(w);
         }
     }
-    for (w, n) in after_end {
-        let lower = w.to_lowercase();
-        if n >= 2 && lower_seen.get(&lower).copied().unwrap_or(0) >= 1 {
-            out.starters.insert(lower);
+    for (w, o) in ortho {
+        if o.lower >= 1 && o.upper_inside == 0 && o.upper_after_end >= 1 {
+            out.starters.insert(w);
+        } else if o.lower == 0 && o.upper_inside >= 2 {
+            out.names.insert(w);
         }
     }
     out
+}
+
+/// A token that surely ends a sentence: `?` or `!`, or a period after a
+/// long lower-case word (not an abbreviation).
+fn ends_clearly(tok: &str) -> bool {
+    let t = tok.trim_end_matches(|c: char| chars::is_quote(c) || chars::is_bracket_closer(c));
+    if t.ends_with(['?', '!']) {
+        return true;
+    }
+    t.strip_suffix('.').is_some_and(|w| {
+        w.chars().count() >= 5 && w.chars().all(|c| c.is_alphabetic() && !chars::is_upper(c))
+    })
 }
 
 /// A word that could be an abbreviation: short, letters and inner periods.
@@ -90,13 +117,6 @@ fn is_candidate(w: &str) -> bool {
     (1..=6).contains(&n)
         && w.chars().all(|c| c.is_alphabetic() || c == '.')
         && w.chars().next().is_some_and(char::is_alphabetic)
-}
-
-fn note_start(core: &str, after_end: &mut HashMap<String, u32>) {
-    let word: String = core.chars().take_while(|c| c.is_alphabetic()).collect();
-    if word.chars().next().is_some_and(chars::is_upper) && word.chars().count() >= 2 {
-        *after_end.entry(word).or_default() += 1;
-    }
 }
 
 #[cfg(test)]
@@ -112,9 +132,11 @@ mod tests {
     }
 
     #[test]
-    fn learns_starters_that_are_common_words() {
-        let text = "Is it late? Perhaps not. We walked home. Why? Perhaps the rain. It was perhaps too cold.";
+    fn learns_starters_and_names_from_their_case() {
+        let text = "Is it late? Perhaps not. We met Lisa and Lisa left. Why? Perhaps the rain. It was perhaps too cold.";
         let learned = learn(text, &Profile::new("xx"));
         assert!(learned.starters.contains("perhaps"));
+        assert!(learned.names.contains("lisa"));
+        assert!(!learned.starters.contains("lisa"));
     }
 }

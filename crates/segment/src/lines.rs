@@ -1,5 +1,7 @@
 //! Line breaks inside a paragraph: hard-wrapped prose or one unit a line.
 
+use memchr::memchr2;
+
 use crate::chars;
 
 /// The shape of a paragraph's lines.
@@ -15,11 +17,17 @@ pub(crate) struct LineShape {
 impl LineShape {
     /// Measures the lines of `para` (a paragraph without blank lines).
     pub(crate) fn measure(para: &str) -> LineShape {
-        let lens: Vec<usize> = para
-            .split(['\n', '\r'])
-            .map(|l| l.trim().chars().count())
-            .filter(|&n| n > 0)
-            .collect();
+        let bytes = para.as_bytes();
+        let mut lens = Vec::new();
+        let mut start = 0;
+        while start <= bytes.len() {
+            let end = memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |o| start + o);
+            let n = char_len(para[start..end].trim());
+            if n > 0 {
+                lens.push(n);
+            }
+            start = end + 1;
+        }
         let width = lens.iter().copied().max().unwrap_or(0);
         let body = &lens[..lens.len().saturating_sub(1)];
         let long = body.iter().filter(|&&n| n * 10 >= width * 6).count();
@@ -28,6 +36,11 @@ impl LineShape {
             width,
         }
     }
+}
+
+/// Number of characters in `s` (counts the bytes that start one).
+fn char_len(s: &str) -> usize {
+    s.bytes().filter(|&b| b & 0xC0 != 0x80).count()
 }
 
 /// Whether `line` starts with a list bullet or marker: "• x", "- x",
@@ -54,12 +67,8 @@ pub(crate) fn starts_list_item(line: &str) -> bool {
     let tok = &body[..tok_len];
     let is_marker = tok.bytes().all(|b| b.is_ascii_digit())
         || (tok.len() == 1 && tok.as_bytes()[0].is_ascii_alphabetic())
-        || chars::is_roman(&tok.to_ascii_uppercase())
-            && tok
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_uppercase())
-            && tok.len() <= 4
-            && tok.chars().all(|c| "ivxlcdmIVXLCDM".contains(c));
+        || tok.bytes().all(|b| b"ivxlcdm".contains(&b))
+        || tok.bytes().all(|b| b"IVXLCDM".contains(&b));
     if !is_marker {
         return false;
     }

@@ -30,10 +30,7 @@ pub(crate) fn next_paragraph(text: &str, pos: usize) -> Option<(usize, usize)> {
             .find(|&(_, c)| !c.is_whitespace() || c == '\n' || c == '\r');
         match first {
             None => return Some((start, brk)),
-            Some((o, c)) if c == '\n' || c == '\r' => {
-                let _ = o;
-                return Some((start, brk));
-            }
+            Some((_, '\n' | '\r')) => return Some((start, brk)),
             Some((o, _)) => line_end = next_line + o,
         }
     }

@@ -21,6 +21,12 @@ pub(crate) struct Profile {
     pub armenian: bool,
     /// Ordinals are written with a period.
     pub ordinal_dot: bool,
+    /// Nouns are capitalised (German), so a capital after an ordinal's
+    /// period says little: "im 6. Stock".
+    pub noun_capitals: bool,
+    /// A colon before a space ends a sentence (Arabic, where a colon
+    /// closes a heading or a source label before the text it introduces).
+    pub colon_ends: bool,
 }
 
 impl Profile {
@@ -45,6 +51,8 @@ impl Profile {
             greek: base == "el",
             armenian: base == "hy",
             ordinal_dot: ORDINAL_DOT.contains(&base),
+            colon_ends: base == "ar",
+            noun_capitals: matches!(base, "de" | "lb" | "gsw"),
         }
     }
 }

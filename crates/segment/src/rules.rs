@@ -14,6 +14,8 @@ use crate::profile::Profile;
 /// How far the rules look back for the word before a period, and forward
 /// for the word after it (bytes). Longer words are never abbreviations.
 const WINDOW: usize = 64;
+/// How far ahead the end of a quotation is looked for (bytes).
+const QUOTE_REACH: usize = 240;
 /// Words at least this long are never taken for unknown abbreviations.
 const LONG_WORD: usize = 5;
 /// How far ahead a closing bracket may be for a terminator inside brackets
@@ -49,6 +51,9 @@ pub(crate) struct Scan<'a> {
     sent_start: usize,
     /// Open brackets in the current sentence.
     depth: u32,
+    /// Where a quotation opened with „ in the current sentence
+    /// starts, until it closes.
+    quote_open: Option<usize>,
     /// The last list marker: (is a letter, its value).
     last_marker: Option<(bool, u32)>,
     shape: Option<LineShape>,
@@ -79,6 +84,7 @@ impl<'a> Scan<'a> {
             newline_boundary,
             sent_start: start,
             depth: 0,
+            quote_open: None,
             last_marker: None,
             shape: None,
             caseless: std::cell::Cell::new(None),
@@ -91,14 +97,22 @@ impl<'a> Scan<'a> {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
         while i < self.end {
-            let b = bytes[i];
-            if !INTERESTING[b as usize] {
-                i += 1;
-                continue;
+            // skip to the next byte that can matter
+            match bytes[i..self.end]
+                .iter()
+                .position(|&b| INTERESTING[usize::from(b)])
+            {
+                Some(k) => i += k,
+                None => break,
             }
+            let b = bytes[i];
             i = match b {
                 b'(' | b'[' => {
-                    self.depth += 1;
+                    // "so sad (((" is a face, not an opening bracket
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    if !(next.is_ascii_whitespace() || next == b'(') {
+                        self.depth += 1;
+                    }
                     i + 1
                 }
                 b')' if self.depth == 0 => self.smiley(i),
@@ -108,7 +122,16 @@ impl<'a> Scan<'a> {
                 }
                 b'#' => self.hashtag(i),
                 b'\n' | b'\r' => self.line_break(i),
-                b';' if !self.profile.greek => i + 1,
+                b';' if !self.profile.greek => {
+                    self.semicolon(i);
+                    i + 1
+                }
+                b':' if self.profile.colon_ends
+                    && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) =>
+                {
+                    self.cut(i + 1);
+                    i + 1
+                }
                 b':' if !self.profile.armenian => {
                     let face = bytes
                         .get(i + 1)
@@ -116,6 +139,12 @@ impl<'a> Scan<'a> {
                         && bytes.get(i + 2).is_none_or(|c| c.is_ascii_whitespace());
                     if face {
                         self.emoji_end(i + 2);
+                    } else if bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
+                        && self.words_before(i) > 2
+                    {
+                        // not before a quotation it introduces, nor after
+                        // a speaker's name or a short label ("Anna: Yes.")
+                        self.semicolon(i);
                     }
                     i + 1
                 }
@@ -132,6 +161,12 @@ impl<'a> Scan<'a> {
                         i + n
                     } else if chars::is_bullet(c) {
                         self.inline_bullet(i);
+                        i + n
+                    } else if c == '„' {
+                        self.quote_open = Some(i);
+                        i + n
+                    } else if matches!(c, '“' | '”') && self.quote_open.is_some() {
+                        self.quote_open = None;
                         i + n
                     } else if c == '།' {
                         self.tibetan_shad(i)
@@ -150,6 +185,7 @@ impl<'a> Scan<'a> {
             self.cuts.push(at);
             self.sent_start = at;
             self.depth = 0;
+            self.quote_open = None;
         }
     }
 
@@ -176,6 +212,9 @@ impl<'a> Scan<'a> {
         if self.depth > 0 && !cl.closed_bracket && self.bracket_closes_ahead(cl.end) {
             return false;
         }
+        if self.quote_open.is_some() && !cl.closer && self.quotation_goes_on(cl.end) {
+            return false;
+        }
         let strongest = if cl.full {
             Term::Full
         } else if cl.question {
@@ -196,6 +235,33 @@ impl<'a> Scan<'a> {
     fn bracket_closes_ahead(&self, from: usize) -> bool {
         let limit = floor_char(self.text, (from + BRACKET_REACH).min(self.end));
         self.text[from..limit].chars().any(chars::is_bracket_closer)
+    }
+
+    /// Whether the open quotation closes soon and the sentence goes on
+    /// after it ('„I am tired. Let us go,“ she said.'): then the quoted
+    /// sentences stay inside the reporting sentence.
+    fn quotation_goes_on(&self, from: usize) -> bool {
+        let limit = floor_char(self.text, (from + QUOTE_REACH).min(self.end));
+        let window = &self.text[from..limit];
+        let Some(close) = window.find(['“', '”']) else {
+            return false;
+        };
+        if window[..close].contains('„') {
+            return false;
+        }
+        let q = window[close..].chars().next().map_or(1, char::len_utf8);
+        let after = &window[close + q..];
+        let mut it = after.chars();
+        match it.next() {
+            Some(',') => true,
+            Some(c) if c.is_whitespace() => {
+                let rest = it
+                    .as_str()
+                    .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace());
+                rest.chars().next().is_some_and(chars::is_lower)
+            }
+            _ => false,
+        }
     }
 
     fn decide_full(&self, i: usize, c: char, cl: &Cluster, glued: bool) -> bool {
@@ -220,6 +286,11 @@ impl<'a> Scan<'a> {
         let prev = text[..i].chars().next_back();
         if glued {
             let next = text[cl.end..self.end].chars().next().unwrap_or(' ');
+            // Chinese and Japanese need no space after the end.
+            if prev.is_some_and(chars::is_cjk) && (next.is_alphanumeric() || chars::is_opener(next))
+            {
+                return true;
+            }
             // "Really?Yes." or a script without spaces; not "?q=1" or "Yahoo!Inc".
             return next.is_alphabetic()
                 && !chars::is_lower(next)
@@ -228,12 +299,19 @@ impl<'a> Scan<'a> {
         let Some((pos, first)) = next_word_start(text, cl.end, self.end) else {
             return true;
         };
+        if first == '#' {
+            return false; // hashtags trail the sentence they tag
+        }
         if matches!(first, ',' | ';' | ':' | '、' | '，') {
             return false;
         }
         if chars::is_dash(first) {
-            let rest = &text[pos + first.len_utf8()..self.end];
-            let after_dash = rest.trim_start().chars().next();
+            // "Why? -- he asked." / "Stop! — she cried."
+            let rest = &text[pos..self.end];
+            let after_dash = rest
+                .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace())
+                .chars()
+                .next();
             return !after_dash.is_some_and(chars::is_lower);
         }
         if chars::is_lower(first) {
@@ -246,11 +324,41 @@ impl<'a> Scan<'a> {
     fn decide_period(&self, i: usize, c: char, cl: &Cluster, glued: bool) -> bool {
         let text = self.text;
         if glued {
+            // "基地..另外": Chinese and Japanese need no space after the end
+            let prev = text[..i].chars().next_back();
+            let next = text[cl.end..self.end].chars().next();
+            if c != '．' && prev.is_some_and(chars::is_cjk) && next.is_some_and(chars::is_cjk) {
+                return true;
+            }
             return cl.dots == 1 && c == '.' && self.glued_sentence(i, cl.end);
         }
         let Some((next_pos, first)) = next_word_start(text, cl.end, self.end) else {
             return true;
         };
+        if first == '#' {
+            return false; // hashtags trail the sentence they tag
+        }
+        // "13 inh. /km2": a unit goes on
+        if first == '/' {
+            return false;
+        }
+        // "(b. 1948.) -- an actor": after a closing bracket or quote, a
+        // dash before a lower-case word goes on (a bare ". - word" is a
+        // list item or a line of dialogue)
+        if chars::is_dash(first) && cl.closer {
+            let after_dash = text[next_pos..self.end]
+                .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace())
+                .chars()
+                .next();
+            if after_dash.is_some_and(chars::is_lower) {
+                return false;
+            }
+        }
+        // "affiliates. , 2000": the sentence goes on (",," is a Dutch
+        // opening quote)
+        if first == ';' || first == ',' && !text[next_pos + 1..].starts_with(',') {
+            return false;
+        }
         if cl.dots >= 2 {
             return self.decide_ellipsis(i, cl, first);
         }
@@ -269,11 +377,13 @@ impl<'a> Scan<'a> {
             return !chars::is_lower(first);
         }
         let next_word = word_at(text, next_pos, self.end);
-        let lower = word.to_lowercase();
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        let lower: &str = &lower;
         let lists = &self.profile.lists;
         let kind = lists
-            .kind(&lower)
-            .or_else(|| self.learned.and_then(|l| l.kind(&lower)));
+            .kind(lower)
+            .or_else(|| self.learned.and_then(|l| l.kind(lower)));
         if chars::is_lower(first) {
             // Lower case goes on after abbreviations and ordinals; after a
             // long ordinary word it starts a sentence written in lower case.
@@ -282,6 +392,7 @@ impl<'a> Scan<'a> {
             return kind.is_none()
                 && !cl.closer
                 && (is_plain_long_word(word)
+                    || !self.profile.ordinal_dot && is_long_number(word)
                     || self.writes_without_capitals()
                         && !word.bytes().all(|b| b.is_ascii_digit())
                         && word.chars().count() > 1
@@ -308,8 +419,12 @@ impl<'a> Scan<'a> {
             return self.is_starter(next_word);
         }
         if let Some(kind) = kind {
-            if first.is_ascii_digit() {
+            // "at 10 a.m. (CDT) in": a number or a bracket goes on
+            if first.is_ascii_digit() || text[cl.end..next_pos].contains(['(', '[']) {
                 return false;
+            }
+            if let Some(starter) = self.learned_case(next_word) {
+                return starter;
             }
             return match kind {
                 Kind::Inner => false,
@@ -321,6 +436,10 @@ impl<'a> Scan<'a> {
         let is_number = word.bytes().all(|b| b.is_ascii_digit());
         if is_number && self.profile.ordinal_dot && self.is_month(next_word) {
             return false;
+        }
+        if is_number && word.len() <= 3 && self.profile.noun_capitals {
+            // "im 6. Stock" (an ordinal) versus "Seite 12. Dort"
+            return self.is_starter(next_word);
         }
         if single_letter {
             if next_is_single_letter_abbrev(text, next_pos, self.end) {
@@ -379,7 +498,7 @@ impl<'a> Scan<'a> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if word.chars().count() < 2 {
+        if word.chars().count() < 2 || is_domain_suffix(&word) {
             return false;
         }
         let rest = &right_tok[word.len()..];
@@ -428,7 +547,29 @@ impl<'a> Scan<'a> {
     }
 
     fn is_month(&self, word: &str) -> bool {
-        !word.is_empty() && self.profile.lists.months.contains(&word.to_lowercase())
+        let mut buf = [0u8; KEY_BUF];
+        !word.is_empty()
+            && self
+                .profile
+                .lists
+                .months
+                .contains(&*lower_key(word, &mut buf))
+    }
+
+    /// What the text taught about `word`: `Some(true)` for a sentence
+    /// starter, `Some(false)` for a name, `None` when not learning or not
+    /// known.
+    fn learned_case(&self, word: &str) -> Option<bool> {
+        let learned = self.learned?;
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        if learned.starters.contains(&*lower) {
+            Some(true)
+        } else if learned.names.contains(&*lower) {
+            Some(false)
+        } else {
+            None
+        }
     }
 
     fn is_starter(&self, word: &str) -> bool {
@@ -439,15 +580,24 @@ impl<'a> Scan<'a> {
             // a caseless script says nothing; a number or a symbol goes on
             return first.is_alphabetic() && !chars::is_lower(first);
         }
-        let lower = word.to_lowercase();
-        self.profile.lists.starters.contains(&lower)
-            || self.learned.is_some_and(|l| l.starters.contains(&lower))
+        let mut buf = [0u8; KEY_BUF];
+        let lower = lower_key(word, &mut buf);
+        self.profile.lists.starters.contains(&*lower)
+            || self.learned.is_some_and(|l| l.starters.contains(&*lower))
     }
 
     /// A list marker ("2." or "b)") inside a line that continues a
     /// numbered or lettered list starts a new segment.
     fn list_marker(&mut self, i: usize) {
         let text = self.text;
+        // cheap test first: a digit, or one lower-case ASCII letter alone
+        let bytes = text.as_bytes();
+        let before = |k: usize| if i >= k { bytes[i - k] } else { b' ' };
+        let digit = before(1).is_ascii_digit();
+        let letter = before(1).is_ascii_lowercase() && !before(2).is_ascii_alphanumeric();
+        if !(digit || letter) {
+            return;
+        }
         let from = floor_char(text, i.saturating_sub(4));
         let head = &text[from..i];
         let tok_len = head
@@ -499,7 +649,9 @@ impl<'a> Scan<'a> {
     /// A bullet in the middle of a line starts a new segment.
     fn inline_bullet(&mut self, i: usize) {
         let before = self.text[..i].chars().next_back();
-        if before.is_some_and(char::is_whitespace) {
+        let head = self.text[..i].trim_end();
+        // after a colon, the items belong to the sentence that announces them
+        if before.is_some_and(char::is_whitespace) && !head.ends_with(':') {
             let cut_at = self.text[..i].trim_end().len();
             self.cut(cut_at);
         }
@@ -509,6 +661,17 @@ impl<'a> Scan<'a> {
     /// in messages, where emoji stand in for the final punctuation).
     fn emoji(&mut self, i: usize) -> usize {
         let rest = &self.text[i..self.end];
+        // a keycap digit ("1\u{fe0f}\u{20e3}") is a list bullet
+        if rest.starts_with(['\u{20e3}', '\u{fe0f}'])
+            && self.text[..i].ends_with(|c: char| c.is_ascii_digit())
+            && !self.text[..i - 1].ends_with(|c: char| c.is_ascii_digit())
+        {
+            self.inline_bullet(i - 1);
+            let run = rest
+                .find(|c: char| !chars::is_emoji(c))
+                .unwrap_or(rest.len());
+            return i + run.max(1);
+        }
         let run = rest
             .find(|c: char| !chars::is_emoji(c))
             .unwrap_or(rest.len());
@@ -535,13 +698,11 @@ impl<'a> Scan<'a> {
         self.list_marker(i);
         let rest = &self.text[i..self.end];
         let run = rest.find(|c: char| c != ')').unwrap_or(rest.len());
-        let (_, word) = word_before(self.text, i, self.sent_start);
+        let (tok_start, word) = word_before(self.text, i, self.sent_start);
         let marker = word.len() <= 3
             && word.chars().all(|c| c.is_ascii_alphanumeric())
-            && {
-                let before = &self.text[self.sent_start..i - word.len()];
-                before.trim().is_empty() || before.ends_with(char::is_whitespace)
-            }
+            && (self.is_sentence_initial(tok_start)
+                || self.text[..tok_start].ends_with(char::is_whitespace))
             && (word.len() == 1 || word.bytes().all(|b| b.is_ascii_digit()));
         if !marker {
             self.emoji_end(i + run);
@@ -573,6 +734,25 @@ impl<'a> Scan<'a> {
             }
         }
         j.max(i + 1)
+    }
+
+    /// A semicolon or a colon is followed by a lower-case word inside a
+    /// sentence; a capitalised sentence starter after it begins a new
+    /// sentence (items joined into one line, scraped text).
+    fn semicolon(&mut self, i: usize) {
+        let text = self.text;
+        if !text[i + 1..self.end].starts_with(' ') {
+            return;
+        }
+        if let Some((pos, first)) = next_word_start(text, i + 1, self.end) {
+            if chars::is_upper(first) && pos - i <= 3 {
+                let word = word_at(text, pos, self.end);
+                // "I" is capitalised everywhere, so it says nothing
+                if word.chars().count() > 1 && self.is_starter(word) {
+                    self.cut(i + 1);
+                }
+            }
+        }
     }
 
     /// Tibetan shad: ends a sentence when a space follows it.
@@ -689,9 +869,6 @@ impl Cluster {
             let rest = &text[j..end];
             let c = rest.chars().next().unwrap_or(' ');
             if let Some(t) = chars::terminator(c, profile.greek, profile.armenian) {
-                if cl.closer && t == Term::Period && c == '.' && cl.dots == 0 {
-                    // '?".': keep the period with the question
-                }
                 match t {
                     Term::Period => {
                         cl.dots += if c == '…' { 3 } else { 1 };
@@ -727,7 +904,35 @@ impl Cluster {
                 j += c.len_utf8();
                 continue;
             }
-            if chars::is_quote(c) && quote_closes(&rest[c.len_utf8()..], profile) {
+            // A footnote mark after the end: ".[12]", ". [3]", ".[...]",
+            // or a bare note number glued to the period ("rights.4 Even").
+            if j > i {
+                let spaced = rest.trim_start_matches(' ');
+                if let Some(len) = footnote_len(spaced) {
+                    j += rest.len() - spaced.len() + len;
+                    continue;
+                }
+                if c.is_ascii_digit() && cl.dots == 1 && !cl.other && j == i + 1 {
+                    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    let prev = text[..i].chars().next_back();
+                    let after = &rest[digits..];
+                    let starts_upper = after
+                        .strip_prefix(' ')
+                        .and_then(|a| a.chars().next())
+                        .is_some_and(chars::is_upper);
+                    if digits <= 2
+                        && prev.is_some_and(|p| p.is_alphabetic() && chars::is_lower(p))
+                        && starts_upper
+                    {
+                        j += digits;
+                        continue;
+                    }
+                }
+            }
+            let next = rest[c.len_utf8()..].chars().next();
+            // in Chinese and Japanese “ and ‘ open a quotation
+            let opens_cjk = matches!(c, '“' | '‘') && next.is_some_and(chars::is_cjk);
+            if chars::is_quote(c) && !opens_cjk && quote_closes(&rest[c.len_utf8()..], profile) {
                 cl.closer = true;
                 j += c.len_utf8();
                 continue;
@@ -735,7 +940,11 @@ impl Cluster {
             // French spacing "fin. »", or "end. ''": a closing quote after a
             // space; emoji after the end of a sentence belong to it.
             let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-            if trimmed.len() < rest.len() && j > i {
+            // only quotes, faces and emoji can follow after a space
+            let worth = trimmed.bytes().next().is_some_and(|b| {
+                b >= 0x80 || matches!(b, b'"' | b'\'' | b':' | b';' | b'=' | b'(' | b')')
+            });
+            if worth && trimmed.len() < rest.len() && j > i {
                 let q = trimmed.chars().next().unwrap_or(' ');
                 let qlen = q.len_utf8();
                 if matches!(q, '»' | '›' | '”' | '’' | '"' | '\'')
@@ -749,14 +958,25 @@ impl Cluster {
                 }
                 let tok_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
                 let tok = &trimmed[..tok_len];
+                let face = tok.contains([':', ';', '='])
+                    || tok.len() >= 2 && tok.bytes().all(|b| b == b')' || b == b'(');
                 if tok.len() <= 5
+                    && face
                     && tok.contains([')', '('])
                     && tok.chars().all(|c| ":;=8-^()DPp*_'".contains(c))
                 {
                     j += rest.len() - trimmed.len() + tok_len;
                     continue;
                 }
-                if chars::is_emoji(q) {
+                if q == '\u{2800}' {
+                    // a blank used as a spacer in posts
+                    let run = trimmed
+                        .find(|c: char| c != '\u{2800}')
+                        .unwrap_or(trimmed.len());
+                    j += rest.len() - trimmed.len() + run;
+                    continue;
+                }
+                if chars::is_emoji(q) && !chars::is_bullet(q) {
                     let run = trimmed
                         .find(|c: char| !chars::is_emoji(c))
                         .unwrap_or(trimmed.len());
@@ -778,6 +998,19 @@ impl Cluster {
     }
 }
 
+/// The length of a footnote mark at the start of `s`: "[12]" or "[...]".
+fn footnote_len(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('[')?;
+    let len = inner
+        .bytes()
+        .take_while(|&b| b.is_ascii_digit() || b == b'.' || b == b',')
+        .count();
+    let body = &inner[..len];
+    let ok = (1..=8).contains(&len)
+        && (body.bytes().all(|b| b.is_ascii_digit() || b == b',') || body == "...");
+    (ok && inner[len..].starts_with(']')).then_some(len + 2)
+}
+
 /// A quote mark closes when what follows it is a space, the end, more
 /// closing punctuation or a comma-like mark.
 fn quote_closes(after: &str, profile: &Profile) -> bool {
@@ -797,20 +1030,17 @@ fn quote_closes(after: &str, profile: &Profile) -> bool {
 /// The start of the next word after `from` (skipping whitespace and
 /// opening quotes and brackets), and its first character.
 fn next_word_start(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
-    let mut pos = from;
     let mut skipped_opener = None;
     for (off, c) in text[from..end].char_indices() {
-        pos = from + off;
         if c.is_whitespace() || chars::is_format(c) {
             continue;
         }
         if chars::is_opener(c) && !matches!(c, '*' | '_') {
-            skipped_opener.get_or_insert((pos, c));
+            skipped_opener.get_or_insert((from + off, c));
             continue;
         }
-        return Some((pos, c));
+        return Some((from + off, c));
     }
-    let _ = pos;
     skipped_opener
 }
 
@@ -869,6 +1099,27 @@ fn is_plain_long_word(word: &str) -> bool {
         && word.chars().any(chars::is_lower)
 }
 
+/// A number of at least three digits (with group or decimal marks):
+/// where ordinals take no period, a period after it ends a sentence even
+/// before a lower-case word.
+fn is_long_number(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_digit).count() >= 3
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && word.as_bytes()[0].is_ascii_digit()
+}
+
+/// Common top-level domains, which follow a period inside a host name
+/// ("Newsfeed.Com").
+fn is_domain_suffix(word: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "de", "fr", "ru", "es",
+        "it", "nl", "pl", "eu", "us", "ca", "au", "jp", "cn", "br", "in",
+    ];
+    word.len() <= 4 && TLDS.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
 /// Letters separated by periods, each part one or two letters: "U.S",
 /// "E.U", "Ph.D", "т.б".
 fn is_initialism(word: &str) -> bool {
@@ -876,6 +1127,23 @@ fn is_initialism(word: &str) -> bool {
         && word
             .split('.')
             .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+}
+
+/// Size of the stack buffer for lower-casing short ASCII words.
+const KEY_BUF: usize = 32;
+
+/// `word` in lower case, without allocating for short ASCII words.
+fn lower_key<'b>(word: &'b str, buf: &'b mut [u8; KEY_BUF]) -> std::borrow::Cow<'b, str> {
+    if word.len() <= KEY_BUF && word.is_ascii() {
+        let out = &mut buf[..word.len()];
+        for (o, b) in out.iter_mut().zip(word.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(word))
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// The largest char boundary of `text` not above `i`.

@@ -18,11 +18,10 @@ pub(crate) fn split(s: &str, max: usize) -> Vec<(usize, usize)> {
     let mut start = 0;
     while start < s.len() {
         let rest = &s[start..];
-        if rest.chars().count() <= max {
+        let Some((limit, _)) = rest.char_indices().nth(max) else {
             out.push((start, s.len()));
             break;
-        }
-        let limit = rest.char_indices().nth(max).map_or(rest.len(), |(o, _)| o);
+        };
         let cut = best_cut(rest, limit).unwrap_or(limit);
         let piece = rest[..cut].trim_end();
         let piece = if piece.is_empty() {
@@ -42,11 +41,12 @@ fn best_cut(rest: &str, limit: usize) -> Option<usize> {
     let window = &rest[..limit];
     let mut best: Option<(u8, usize)> = None;
     let mut consider = |rank: u8, at: usize| {
+        // a clause boundary in the first quarter would leave a scrap
+        let rank = if at * 4 < limit { 0 } else { rank };
         if at > 0 && best.is_none_or(|(r, a)| rank > r || (rank == r && at > a)) {
             best = Some((rank, at));
         }
     };
-    let mut prev_space = 0;
     for (o, c) in window.char_indices() {
         if !c.is_whitespace() {
             continue;
@@ -69,10 +69,7 @@ fn best_cut(rest: &str, limit: usize) -> Option<usize> {
             consider(2, o);
         }
         consider(1, o);
-        prev_space = o;
     }
-    let _ = prev_space;
-    // Prefer a better rank only when it does not leave a tiny first piece.
     best.map(|(_, at)| at)
 }
 
@@ -97,6 +94,14 @@ mod tests {
         assert_eq!(
             pieces("cats sleep and dogs bark loudly", 18),
             ["cats sleep", "and dogs bark", "loudly"]
+        );
+    }
+
+    #[test]
+    fn does_not_leave_a_scrap_before_an_early_comma() {
+        assert_eq!(
+            pieces("Yes, the committee approved the new budget for schools", 40),
+            ["Yes, the committee approved the new", "budget for schools"]
         );
     }
 

@@ -28,6 +28,11 @@ pub struct Segment<'t> {
 
 impl<'t> Segment<'t> {
     /// The stable id, `p1.s1` for the first sentence of the first paragraph.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("Rain. Sun.", excerpt_tm::SegmentOptions::new("en"));
+    /// assert_eq!(doc.segments()[1].id(), "p1.s2");
+    /// ```
     pub fn id(&self) -> &str {
         &self.id
     }
@@ -43,16 +48,31 @@ impl<'t> Segment<'t> {
     }
 
     /// The paragraph index, from 0.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("A.\n\nB.", excerpt_tm::SegmentOptions::new("en"));
+    /// assert_eq!(doc.segments()[1].paragraph(), 1);
+    /// ```
     pub fn paragraph(&self) -> usize {
         self.paragraph
     }
 
     /// The segment's exact text, a slice of the original.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("  Hi there.  ", excerpt_tm::SegmentOptions::new("en"));
+    /// assert_eq!(doc.segments()[0].text(), "Hi there.");
+    /// ```
     pub fn text(&self) -> &'t str {
         self.text
     }
 
     /// The segment's byte range in the original.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("  Hi there.  ", excerpt_tm::SegmentOptions::new("en"));
+    /// assert_eq!(doc.segments()[0].range(), 2..11);
+    /// ```
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
     }
@@ -104,6 +124,11 @@ pub struct Document<'t> {
 
 impl<'t> Document<'t> {
     /// Segments `text` with `options`.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("One. Two.", excerpt_tm::SegmentOptions::new("en"));
+    /// assert_eq!(doc.segments().len(), 2);
+    /// ```
     pub fn new(text: &'t str, options: SegmentOptions) -> Document<'t> {
         let segmenter = options.segmenter();
         let mut segments = Vec::new();
@@ -130,16 +155,31 @@ impl<'t> Document<'t> {
     }
 
     /// The original text.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("One.\n", excerpt_tm::SegmentOptions::new("en"));
+    /// assert_eq!(doc.text(), "One.\n");
+    /// ```
     pub fn text(&self) -> &'t str {
         self.text
     }
 
     /// The options the document was segmented with.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("Eins.", excerpt_tm::SegmentOptions::new("de"));
+    /// assert_eq!(doc.options().lang, "de");
+    /// ```
     pub fn options(&self) -> &SegmentOptions {
         &self.options
     }
 
     /// The segments, in order.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("", excerpt_tm::SegmentOptions::new("en"));
+    /// assert!(doc.segments().is_empty());
+    /// ```
     pub fn segments(&self) -> &[Segment<'t>] {
         &self.segments
     }
@@ -149,7 +189,7 @@ impl<'t> Document<'t> {
     /// ```
     /// use excerpt_tm::{Document, SegmentOptions};
     ///
-    /// let doc = Document::new("A. B.\n\nC.", SegmentOptions::new("en"));
+    /// let doc = Document::new("It rained. We stayed in.\n\nThen it cleared.", SegmentOptions::new("en"));
     /// let sizes: Vec<usize> = doc.paragraphs().map(|p| p.len()).collect();
     /// assert_eq!(sizes, [2, 1]);
     /// ```
@@ -163,7 +203,7 @@ impl<'t> Document<'t> {
     /// ```
     /// use excerpt_tm::{Document, SegmentOptions};
     ///
-    /// let doc = Document::new("  A.\nB.\n", SegmentOptions::new("en"));
+    /// let doc = Document::new("  It rained.\nWe stayed in.\n", SegmentOptions::new("en"));
     /// assert_eq!((doc.gap(0), doc.gap(1), doc.gap(2)), ("  ", "\n", "\n"));
     /// ```
     pub fn gap(&self, i: usize) -> &'t str {
@@ -181,6 +221,12 @@ impl<'t> Document<'t> {
 
     /// Rebuilds the document: the skeleton as it was, and `replace(segment)`
     /// in place of each segment.
+    ///
+    /// ```
+    /// let doc = excerpt_tm::Document::new("Hi.\r\n\r\nBye.", excerpt_tm::SegmentOptions::new("en"));
+    /// let upper = doc.rebuild(|s| s.text().to_uppercase().into());
+    /// assert_eq!(upper, "HI.\r\n\r\nBYE.");
+    /// ```
     pub fn rebuild<'a, F>(&'a self, mut replace: F) -> String
     where
         F: FnMut(&'a Segment<'t>) -> std::borrow::Cow<'a, str>,

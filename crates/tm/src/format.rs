@@ -27,6 +27,10 @@ pub enum Format {
 
 impl Format {
     /// True for the XML formats (TMX and XLIFF).
+    ///
+    /// ```
+    /// assert!(!excerpt_tm::Format::Tsv.is_xml());
+    /// ```
     pub fn is_xml(self) -> bool {
         matches!(self, Format::Tmx | Format::Xliff(_))
     }
@@ -195,6 +199,11 @@ pub struct WriteOptions {
 
 impl WriteOptions {
     /// Options for a file made from `original`, without targets.
+    ///
+    /// ```
+    /// let o = excerpt_tm::WriteOptions::new("a.txt");
+    /// assert_eq!(o.target, excerpt_tm::TargetMode::None);
+    /// ```
     pub fn new(original: &str) -> WriteOptions {
         WriteOptions {
             original: original.to_string(),
@@ -206,6 +215,13 @@ impl WriteOptions {
     }
 
     /// Sets the target language and what the targets hold.
+    ///
+    /// ```
+    /// use excerpt_tm::{TargetMode, WriteOptions};
+    ///
+    /// let o = WriteOptions::new("a.txt").target("ja", TargetMode::Empty);
+    /// assert_eq!(o.target, TargetMode::Empty);
+    /// ```
     pub fn target(mut self, lang: &str, mode: TargetMode) -> WriteOptions {
         self.target_lang = Some(lang.to_string());
         self.target = mode;

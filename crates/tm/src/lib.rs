@@ -39,6 +39,7 @@
 mod document;
 mod dom;
 mod error;
+mod fingerprint;
 mod format;
 mod inline;
 mod merge;
@@ -57,6 +58,7 @@ mod xml;
 
 pub use document::{Document, Segment, word_count};
 pub use error::Error;
+pub use fingerprint::Fingerprint;
 pub use format::{Format, TargetMode, WriteOptions, XliffVersion, XmlInvalid};
 pub use inline::{Code, CodeKind, Piece, TargetPiece, is_xml_invalid, split};
 pub use merge::{Merged, merge};

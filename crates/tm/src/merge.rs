@@ -30,6 +30,9 @@ pub struct Merged {
     pub unknown: Vec<String>,
     /// The options the original was segmented with.
     pub options: SegmentOptions,
+    /// True when the translated file records a fingerprint of its original
+    /// and `original` does not match it: ids may then point at other text.
+    pub original_differs: bool,
 }
 
 /// Rebuilds the translated document from `original` and `translation`.
@@ -40,6 +43,16 @@ pub struct Merged {
 /// codes taking their text from the original. The skeleton (whitespace,
 /// line ends, blank lines) is copied as it is. A segment without a target
 /// keeps its source and is listed in [`Merged::untranslated`].
+///
+/// ```
+/// use excerpt_tm::{merge, read, SegmentOptions};
+///
+/// let original = "Yes.\n\nNo.\n";
+/// let po = "msgctxt \"p2.s1\"\nmsgid \"No.\"\nmsgstr \"Nein.\"\n";
+/// let merged = merge(original, &read(po).unwrap(), &SegmentOptions::new("en"));
+/// assert_eq!(merged.text, "Yes.\n\nNein.\n");
+/// assert_eq!(merged.untranslated, ["p1.s1"]);
+/// ```
 pub fn merge(original: &str, translation: &Translation, fallback: &SegmentOptions) -> Merged {
     let options = translation
         .options
@@ -97,5 +110,8 @@ pub fn merge(original: &str, translation: &Translation, fallback: &SegmentOption
         untranslated,
         unknown,
         options,
+        original_differs: translation
+            .source
+            .is_some_and(|f| f != crate::Fingerprint::of(original)),
     }
 }

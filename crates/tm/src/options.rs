@@ -9,7 +9,9 @@ use excerpt_segment::Segmenter;
 ///
 /// The options travel inside the written files (a TMX header `prop`, an XLIFF
 /// note, a PO header field) as one line such as
-/// `lang=en newline-boundary=false protect=urls,numbers`.
+/// `lang=en newline-boundary=false protect=urls,numbers`; the options that
+/// are rarely set (`max-chars`, `learn`, `abbreviations`) are added only when
+/// they differ from the default.
 ///
 /// ```
 /// use excerpt_tm::SegmentOptions;
@@ -27,6 +29,12 @@ pub struct SegmentOptions {
     pub newline_boundary: bool,
     /// Which spans become inline codes.
     pub protect: Protect,
+    /// Abbreviations added to the language's own list.
+    pub abbreviations: Vec<String>,
+    /// Longest sentence, in characters, before it is split at a clause boundary.
+    pub max_chars: Option<usize>,
+    /// Whether the segmenter learns abbreviations from the text itself.
+    pub learn: bool,
 }
 
 impl SegmentOptions {
@@ -42,6 +50,9 @@ impl SegmentOptions {
             lang: lang.to_string(),
             newline_boundary: false,
             protect: Protect::default(),
+            abbreviations: Vec::new(),
+            max_chars: None,
+            learn: false,
         }
     }
 
@@ -69,6 +80,43 @@ impl SegmentOptions {
         self
     }
 
+    /// Adds abbreviations to the language's own list.
+    ///
+    /// ```
+    /// let o = excerpt_tm::SegmentOptions::new("en").abbreviations(["bldg"]);
+    /// assert_eq!(o.abbreviations, ["bldg"]);
+    /// ```
+    pub fn abbreviations<I, S>(mut self, list: I) -> SegmentOptions
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.abbreviations.extend(list.into_iter().map(Into::into));
+        self
+    }
+
+    /// Splits sentences longer than `n` characters at a clause boundary.
+    ///
+    /// ```
+    /// let o = excerpt_tm::SegmentOptions::new("en").max_chars(Some(80));
+    /// assert_eq!(o.max_chars, Some(80));
+    /// ```
+    pub fn max_chars(mut self, n: Option<usize>) -> SegmentOptions {
+        self.max_chars = n;
+        self
+    }
+
+    /// Learns abbreviations and sentence starters from each text.
+    ///
+    /// ```
+    /// let o = excerpt_tm::SegmentOptions::new("en").learn(true);
+    /// assert!(o.learn);
+    /// ```
+    pub fn learn(mut self, yes: bool) -> SegmentOptions {
+        self.learn = yes;
+        self
+    }
+
     /// The segmenter these options describe. The segmenter takes the primary
     /// language subtag (`en` of `en-GB`).
     ///
@@ -80,6 +128,9 @@ impl SegmentOptions {
         let primary = self.lang.split(['-', '_']).next().unwrap_or("");
         Segmenter::builder(primary)
             .newline_boundary(self.newline_boundary)
+            .abbreviations(&self.abbreviations)
+            .max_chars(self.max_chars)
+            .learn(self.learn)
             .build()
     }
 
@@ -90,10 +141,21 @@ impl SegmentOptions {
     /// assert!(o.to_line().starts_with("lang=ja "));
     /// ```
     pub fn to_line(&self) -> String {
-        format!(
+        let mut line = format!(
             "lang={} newline-boundary={} protect={}",
             self.lang, self.newline_boundary, self.protect
-        )
+        );
+        if let Some(n) = self.max_chars {
+            line.push_str(&format!(" max-chars={n}"));
+        }
+        if self.learn {
+            line.push_str(" learn=true");
+        }
+        if !self.abbreviations.is_empty() {
+            let list: Vec<String> = self.abbreviations.iter().map(|a| escape_item(a)).collect();
+            line.push_str(&format!(" abbreviations={}", list.join(",")));
+        }
+        line
     }
 
     /// Reads a line written by [`SegmentOptions::to_line`]; `None` when it
@@ -108,6 +170,9 @@ impl SegmentOptions {
         let mut lang = None;
         let mut newline_boundary = false;
         let mut protect = Protect::default();
+        let mut abbreviations = Vec::new();
+        let mut max_chars = None;
+        let mut learn = false;
         for word in line.split_whitespace() {
             let Some((key, value)) = word.split_once('=') else {
                 continue;
@@ -116,6 +181,15 @@ impl SegmentOptions {
                 "lang" if !value.is_empty() => lang = Some(value.to_string()),
                 "newline-boundary" => newline_boundary = value == "true",
                 "protect" => protect = value.parse().ok()?,
+                "max-chars" => max_chars = Some(value.parse().ok()?),
+                "learn" => learn = value == "true",
+                "abbreviations" => {
+                    abbreviations = value
+                        .split(',')
+                        .filter(|a| !a.is_empty())
+                        .map(unescape_item)
+                        .collect()
+                }
                 _ => {}
             }
         }
@@ -123,8 +197,51 @@ impl SegmentOptions {
             lang: lang?,
             newline_boundary,
             protect,
+            abbreviations,
+            max_chars,
+            learn,
         })
     }
+}
+
+/// Escapes an item of a comma-separated value of [`SegmentOptions::to_line`]:
+/// `%`, `,` and whitespace become `%XX`.
+fn escape_item(item: &str) -> String {
+    let mut out = String::with_capacity(item.len());
+    for c in item.chars() {
+        if c == '%' || c == ',' || c.is_whitespace() {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Reverses [`escape_item`]; a malformed escape is kept as it is.
+fn unescape_item(item: &str) -> String {
+    let bytes = item.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = item
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -135,7 +252,10 @@ mod tests {
     fn line_round_trip_keeps_every_option() {
         let o = SegmentOptions::new("pt-BR")
             .newline_boundary(true)
-            .protect("urls,emails,numbers,tags".parse().unwrap());
+            .protect("urls,emails,numbers,tags".parse().unwrap())
+            .abbreviations(["bldg", "a,b", "100%", "op cit"])
+            .max_chars(Some(120))
+            .learn(true);
         assert_eq!(SegmentOptions::from_line(&o.to_line()), Some(o));
     }
 

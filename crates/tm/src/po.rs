@@ -66,6 +66,10 @@ pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> String {
     header.push(format!("X-Generator: excerpt {}", opts.tool_version));
     header.push(format!("X-Excerpt-Source-Language: {}", doc.options().lang));
     header.push(format!("X-Excerpt-Options: {}", doc.options().to_line()));
+    header.push(format!(
+        "X-Excerpt-Source: {}",
+        crate::Fingerprint::of(doc.text())
+    ));
     for field in header {
         out.push_str(&format!("\"{}\\n\"\n", escape(&field.replace('\n', " "))));
     }
@@ -218,6 +222,8 @@ pub(crate) fn read(text: &str) -> Result<Translation, Error> {
                 for field in e.target.unwrap_or_default().lines() {
                     if let Some(v) = field.strip_prefix("X-Excerpt-Options:") {
                         t.options = crate::SegmentOptions::from_line(v);
+                    } else if let Some(v) = field.strip_prefix("X-Excerpt-Source:") {
+                        t.source = crate::Fingerprint::parse(v);
                     } else if let Some(v) = field.strip_prefix("Language:") {
                         t.target_lang = Some(v.trim().to_string()).filter(|l| !l.is_empty());
                     }

@@ -46,6 +46,11 @@ pub struct Stats {
 
 impl Stats {
     /// Analyses segment texts, in order.
+    ///
+    /// ```
+    /// let s = excerpt_tm::Stats::of(["Hello world.", "Hello world."]);
+    /// assert_eq!((s.words, s.characters, s.repetitions), (4, 24, 1));
+    /// ```
     pub fn of<'a>(segments: impl IntoIterator<Item = &'a str>) -> Stats {
         let mut s = Stats::default();
         let mut exact: HashSet<&str> = HashSet::new();

@@ -48,6 +48,9 @@ pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> Result<String, E
     );
     x.raw("\n    ");
     x.text_element("prop", &[("type", "x-excerpt-original")], &opts.original);
+    x.raw("\n    ");
+    let fingerprint = crate::Fingerprint::of(doc.text()).to_string();
+    x.text_element("prop", &[("type", "x-excerpt-source")], &fingerprint);
     x.raw("\n  ");
     x.end("header");
     x.raw("\n  ");
@@ -99,7 +102,8 @@ fn write_tuv(x: &mut XmlOut, lang: &str, seg: Option<&Segment<'_>>, doc: &Docume
 }
 
 /// Reads a TMX document: the tuid of each `tu` and the first `tuv` in another
-/// language than the header's `srclang` as its target.
+/// language than the header's `srclang` as its target (or the second `tuv`
+/// when every one is in `srclang`).
 pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
     let header = root
         .child("header")
@@ -107,8 +111,10 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
     let srclang = header.attr("srclang").unwrap_or("").to_ascii_lowercase();
     let mut t = Translation::new(Format::Tmx);
     for prop in header.children_named("prop") {
-        if prop.attr("type") == Some("x-excerpt-options") {
-            t.options = crate::SegmentOptions::from_line(&prop.text());
+        match prop.attr("type") {
+            Some("x-excerpt-options") => t.options = crate::SegmentOptions::from_line(&prop.text()),
+            Some("x-excerpt-source") => t.source = crate::Fingerprint::parse(&prop.text()),
+            _ => {}
         }
     }
     let body = root
@@ -118,10 +124,15 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
         let id = tu
             .attr("tuid")
             .map_or_else(|| format!("#{}", n + 1), str::to_string);
-        let target = tu.children_named("tuv").find(|tuv| {
-            let lang = tuv.attr("xml:lang").or(tuv.attr("lang")).unwrap_or("");
-            lang.to_ascii_lowercase() != srclang
-        });
+        // The target is the first tuv in another language; when both are
+        // in the source language, the second tuv.
+        let target = tu
+            .children_named("tuv")
+            .find(|tuv| {
+                let lang = tuv.attr("xml:lang").or(tuv.attr("lang")).unwrap_or("");
+                lang.to_ascii_lowercase() != srclang
+            })
+            .or_else(|| tu.children_named("tuv").nth(1));
         if let Some(tuv) = target {
             let lang = tuv.attr("xml:lang").or(tuv.attr("lang"));
             t.target_lang = t.target_lang.or(lang.map(str::to_string));

@@ -24,6 +24,10 @@ pub struct Unit {
 
 impl Unit {
     /// A unit with `id` and `target`.
+    ///
+    /// ```
+    /// assert!(excerpt_tm::Unit::new("p2.s1", None).target.is_none());
+    /// ```
     pub fn new(id: &str, target: Option<Vec<TargetPiece>>) -> Unit {
         Unit {
             id: id.to_string(),
@@ -33,6 +37,13 @@ impl Unit {
 
     /// True when the target holds something: an empty target counts as
     /// untranslated (segments are never empty).
+    ///
+    /// ```
+    /// use excerpt_tm::{TargetPiece, Unit};
+    ///
+    /// let code_only = Unit::new("p1.s1", Some(vec![TargetPiece::Code { index: 1, fallback: None }]));
+    /// assert!(code_only.has_target());
+    /// ```
     pub fn has_target(&self) -> bool {
         self.target.as_ref().is_some_and(|t| {
             t.iter().any(|p| match p {
@@ -60,17 +71,25 @@ pub struct Translation {
     pub options: Option<SegmentOptions>,
     /// The target language recorded in the file.
     pub target_lang: Option<String>,
+    /// The fingerprint of the original recorded in the file.
+    pub source: Option<crate::Fingerprint>,
     /// The units, in file order.
     pub units: Vec<Unit>,
 }
 
 impl Translation {
     /// An empty translation of format `format`.
+    ///
+    /// ```
+    /// let t = excerpt_tm::Translation::new(excerpt_tm::Format::Po);
+    /// assert_eq!(t.format, excerpt_tm::Format::Po);
+    /// ```
     pub fn new(format: Format) -> Translation {
         Translation {
             format,
             options: None,
             target_lang: None,
+            source: None,
             units: Vec::new(),
         }
     }

@@ -52,6 +52,9 @@ pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> Result<String, E
         &[("from", "excerpt-options")],
         &doc.options().to_line(),
     );
+    x.raw("\n      ");
+    let fingerprint = crate::Fingerprint::of(doc.text()).to_string();
+    x.text_element("note", &[("from", "excerpt-source")], &fingerprint);
     x.raw("\n    ");
     x.end("header");
     x.raw("\n    ");
@@ -137,6 +140,10 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
         .iter()
         .find(|n| n.attr("from") == Some("excerpt-options"))
         .and_then(|n| crate::SegmentOptions::from_line(&n.text()));
+    t.source = notes
+        .iter()
+        .find(|n| n.attr("from") == Some("excerpt-source"))
+        .and_then(|n| crate::Fingerprint::parse(&n.text()));
     let mut units = Vec::new();
     root.descendants("trans-unit", &mut units);
     for (n, tu) in units.into_iter().enumerate() {

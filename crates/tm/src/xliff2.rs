@@ -44,6 +44,12 @@ pub(crate) fn write(
         &[("category", "x-excerpt-options")],
         &doc.options().to_line(),
     );
+    x.raw("\n      ");
+    x.text_element(
+        "note",
+        &[("category", "x-excerpt-source")],
+        &crate::Fingerprint::of(doc.text()).to_string(),
+    );
     x.raw("\n    ");
     x.end("notes");
     let segments = doc.segments();
@@ -80,6 +86,12 @@ pub(crate) fn write(
         x.end("unit");
     }
     debug_assert_eq!(first, segments.len());
+    if segments.is_empty() {
+        // A file needs a unit or a group; a text without segments gets an
+        // empty group.
+        x.raw("\n    ");
+        x.empty("group", &[("id", "empty")]);
+    }
     x.raw("\n  ");
     x.end("file");
     x.raw("\n");
@@ -163,6 +175,10 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
         .iter()
         .find(|n| n.attr("category") == Some("x-excerpt-options"))
         .and_then(|n| crate::SegmentOptions::from_line(&n.text()));
+    t.source = notes
+        .iter()
+        .find(|n| n.attr("category") == Some("x-excerpt-source"))
+        .and_then(|n| crate::Fingerprint::parse(&n.text()));
     let mut segments = Vec::new();
     root.descendants("segment", &mut segments);
     for (n, seg) in segments.into_iter().enumerate() {

@@ -21,7 +21,7 @@ const FORMATS: [Format; 6] = [
 /// merges it; returns the merged text and the untranslated count.
 fn identity(text: &str, format: Format, options: &SegmentOptions) -> (String, usize) {
     let doc = Document::new(text, options.clone());
-    let opts = WriteOptions::new("in.txt").target("de", TargetMode::Source);
+    let opts = WriteOptions::new("in.txt").target("x-test", TargetMode::Source);
     let file = write(&doc, format, &opts).unwrap();
     let translation = read(&file).unwrap_or_else(|e| panic!("{format}: {e}\n{file}"));
     assert_eq!(translation.format.is_xml(), format.is_xml());
@@ -115,6 +115,28 @@ fn translated_targets_replace_sources_and_codes_come_back() {
 }
 
 #[test]
+fn texts_without_segments_round_trip() {
+    for text in ["", "  \r\n\r\n\t"] {
+        for format in FORMATS {
+            let (merged, untranslated) = identity(text, format, &SegmentOptions::new("en"));
+            assert_eq!((merged.as_str(), untranslated), (text, 0), "{format}");
+        }
+    }
+}
+
+#[test]
+fn tmx_target_in_the_source_language_is_still_found() {
+    let text = "Guten Tag. Bis bald.\n";
+    let options = SegmentOptions::new("de");
+    let doc = Document::new(text, options.clone());
+    let opts = WriteOptions::new("in.txt").target("de", TargetMode::Source);
+    let file = write(&doc, Format::Tmx, &opts).unwrap();
+    let merged = merge(text, &read(&file).unwrap(), &options);
+    assert!(merged.untranslated.is_empty());
+    assert_eq!(merged.text, text);
+}
+
+#[test]
 fn ids_are_stable_and_unique() {
     let options = SegmentOptions::new("en");
     let a = Document::new(AWKWARD, options.clone());
@@ -148,10 +170,12 @@ fn identity_merge_rebuilds_every_corpus_file() {
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
+        // corpus/<lang>/name.txt; other folders hold English texts.
         let lang = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .and_then(|s| s.split(['_', '.', '-']).find(|w| w.len() == 2))
+            .parent()
+            .and_then(|d| d.file_name())
+            .and_then(|d| d.to_str())
+            .filter(|d| d.len() == 2)
             .unwrap_or("en");
         let options = SegmentOptions::new(lang);
         for format in FORMATS {
@@ -201,5 +225,25 @@ proptest! {
             prop_assert_eq!(&merged, &text, "{}", format);
             prop_assert_eq!(untranslated, 0);
         }
+    }
+}
+
+#[test]
+fn merge_notices_another_original() {
+    let text = "The bridge opens in May. Cars pay a toll.\n";
+    let edited = "The bridge opens in June. Cars pay a toll.\n";
+    let options = SegmentOptions::new("en");
+    let doc = Document::new(text, options.clone());
+    let opts = WriteOptions::new("in.txt").target("de", TargetMode::Source);
+    for format in FORMATS {
+        let file = write(&doc, format, &opts).unwrap();
+        let translation = read(&file).unwrap();
+        assert!(
+            !merge(text, &translation, &options).original_differs,
+            "{format}"
+        );
+        let other = merge(edited, &translation, &options);
+        // TSV records nothing, so it cannot tell.
+        assert_eq!(other.original_differs, format != Format::Tsv, "{format}");
     }
 }

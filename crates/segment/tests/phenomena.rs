@@ -1,0 +1,745 @@
+//! One test per phenomenon and per script, with sentences written for
+//! these tests.
+
+use excerpt_segment::Segmenter;
+
+fn split(lang: &str, text: &str) -> Vec<String> {
+    Segmenter::new(lang)
+        .segment(text)
+        .map(|s| s.as_str().to_string())
+        .collect()
+}
+
+fn check(lang: &str, text: &str, expected: &[&str]) {
+    assert_eq!(split(lang, text), expected, "lang {lang}, text {text:?}");
+}
+
+#[test]
+fn abbreviation_inside_versus_at_the_end() {
+    check(
+        "en",
+        "We met Prof. Gray at the lab. He was busy.",
+        &["We met Prof. Gray at the lab.", "He was busy."],
+    );
+    check(
+        "en",
+        "They sell tea, coffee, etc. at the corner shop.",
+        &["They sell tea, coffee, etc. at the corner shop."],
+    );
+    check(
+        "en",
+        "They sell tea, coffee, etc. We buy none of it.",
+        &["They sell tea, coffee, etc.", "We buy none of it."],
+    );
+    check(
+        "de",
+        "Wir kaufen Obst, Gemüse usw. im Laden.",
+        &["Wir kaufen Obst, Gemüse usw. im Laden."],
+    );
+    check(
+        "fr",
+        "Mme Roux habite au n° 12. Elle est partie.",
+        &["Mme Roux habite au n° 12.", "Elle est partie."],
+    );
+}
+
+#[test]
+fn initials() {
+    check(
+        "en",
+        "The novel by C. S. Lewis sold well. Readers loved it.",
+        &["The novel by C. S. Lewis sold well.", "Readers loved it."],
+    );
+    check(
+        "en",
+        "It was written by Mary K. Rowe in May.",
+        &["It was written by Mary K. Rowe in May."],
+    );
+}
+
+#[test]
+fn initialisms() {
+    check(
+        "en",
+        "She moved to the U.K. last spring.",
+        &["She moved to the U.K. last spring."],
+    );
+    check(
+        "en",
+        "She moved to the U.K. It rained daily.",
+        &["She moved to the U.K.", "It rained daily."],
+    );
+    check(
+        "en",
+        "The U.N. Security Council met today.",
+        &["The U.N. Security Council met today."],
+    );
+}
+
+#[test]
+fn numbers_decimals_and_ordinals() {
+    check(
+        "en",
+        "The rate rose to 4.75 percent. Markets fell.",
+        &["The rate rose to 4.75 percent.", "Markets fell."],
+    );
+    check("en", "See p. 12 for details.", &["See p. 12 for details."]);
+    check(
+        "de",
+        "Das Fest beginnt am 3. Oktober in Bonn.",
+        &["Das Fest beginnt am 3. Oktober in Bonn."],
+    );
+    check(
+        "de",
+        "Er wurde 5. in der Wertung. Danach ging er.",
+        &["Er wurde 5. in der Wertung.", "Danach ging er."],
+    );
+    check(
+        "de",
+        "Er kam auf Platz 12. Dann regnete es.",
+        &["Er kam auf Platz 12.", "Dann regnete es."],
+    );
+    check(
+        "fr",
+        "Le 1er mai est férié. Les magasins ferment.",
+        &["Le 1er mai est férié.", "Les magasins ferment."],
+    );
+    check(
+        "cs",
+        "Narodil se 4. května v Brně.",
+        &["Narodil se 4. května v Brně."],
+    );
+}
+
+#[test]
+fn dates_and_times() {
+    check(
+        "en",
+        "The train leaves at 6:15 p.m. on weekdays.",
+        &["The train leaves at 6:15 p.m. on weekdays."],
+    );
+    check(
+        "en",
+        "The shop opened on 12.03.2021 in Leeds. It closed later.",
+        &[
+            "The shop opened on 12.03.2021 in Leeds.",
+            "It closed later.",
+        ],
+    );
+}
+
+#[test]
+fn ellipses() {
+    check(
+        "en",
+        "Well... maybe tomorrow.",
+        &["Well... maybe tomorrow."],
+    );
+    check(
+        "en",
+        "I waited and waited… Nobody came.",
+        &["I waited and waited…", "Nobody came."],
+    );
+    check(
+        "en",
+        "He paused . . . and then went on.",
+        &["He paused . . . and then went on."],
+    );
+}
+
+#[test]
+fn repeated_and_mixed_terminators() {
+    check(
+        "en",
+        "You did what?! Unbelievable!! Really?",
+        &["You did what?!", "Unbelievable!!", "Really?"],
+    );
+    check(
+        "en",
+        "Is this a joke‽ It is not.",
+        &["Is this a joke‽", "It is not."],
+    );
+}
+
+#[test]
+fn closing_quotes_and_brackets_after_the_terminator() {
+    check(
+        "en",
+        "He said \"Go home.\" Then he left.",
+        &["He said \"Go home.\"", "Then he left."],
+    );
+    check(
+        "en",
+        "It was late (nearly midnight.) We slept.",
+        &["It was late (nearly midnight.)", "We slept."],
+    );
+    check(
+        "fr",
+        "Il a dit : « C'est fini. » Puis il est parti.",
+        &["Il a dit : « C'est fini. »", "Puis il est parti."],
+    );
+    check(
+        "de",
+        "Sie rief: „Komm her!“ Dann lachte sie.",
+        &["Sie rief: „Komm her!“", "Dann lachte sie."],
+    );
+}
+
+#[test]
+fn quoted_sentence_inside_a_sentence() {
+    check(
+        "en",
+        "\"Where are you?\" she asked quietly.",
+        &["\"Where are you?\" she asked quietly."],
+    );
+    check(
+        "en",
+        "'We lost.' he wrote in his diary.",
+        &["'We lost.' he wrote in his diary."],
+    );
+    check(
+        "de",
+        "„Es regnet. Wir bleiben hier“, sagte sie.",
+        &["„Es regnet. Wir bleiben hier“, sagte sie."],
+    );
+}
+
+#[test]
+fn parentheses() {
+    check(
+        "en",
+        "The plan (see the annex. it is short) was approved.",
+        &["The plan (see the annex. it is short) was approved."],
+    );
+    check(
+        "zh",
+        "我们看了《再见！朋友》这部电影。很好看。",
+        &["我们看了《再见！朋友》这部电影。", "很好看。"],
+    );
+}
+
+#[test]
+fn numbered_lettered_and_bulleted_lists() {
+    check(
+        "en",
+        "Steps:\n1. Open the box\n2. Remove the cable\n3. Plug it in",
+        &[
+            "Steps:",
+            "1. Open the box",
+            "2. Remove the cable",
+            "3. Plug it in",
+        ],
+    );
+    check(
+        "en",
+        "1. Wash the rice 2. Boil the water 3. Cook",
+        &["1. Wash the rice", "2. Boil the water", "3. Cook"],
+    );
+    check(
+        "en",
+        "a) red apples b) green pears",
+        &["a) red apples", "b) green pears"],
+    );
+    check(
+        "en",
+        "Buy:\n• bread\n• milk",
+        &["Buy:", "• bread", "• milk"],
+    );
+    check(
+        "en",
+        "- first point\n- second point",
+        &["- first point", "- second point"],
+    );
+}
+
+#[test]
+fn headings_without_final_punctuation() {
+    check(
+        "en",
+        "Annual Report\n\nSales grew last year. Costs fell.",
+        &["Annual Report", "Sales grew last year.", "Costs fell."],
+    );
+    check(
+        "en",
+        "Introduction\nThis chapter explains how the tool reads its input files and writes output.",
+        &[
+            "Introduction",
+            "This chapter explains how the tool reads its input files and writes output.",
+        ],
+    );
+}
+
+#[test]
+fn urls_emails_file_names_versions_and_code() {
+    check(
+        "en",
+        "Visit https://docs.example.org/guide/v2.html today. It helps.",
+        &[
+            "Visit https://docs.example.org/guide/v2.html today.",
+            "It helps.",
+        ],
+    );
+    check(
+        "en",
+        "Write to anna.berg@mail.example.net. She answers fast.",
+        &["Write to anna.berg@mail.example.net.", "She answers fast."],
+    );
+    check(
+        "en",
+        "Open config.yaml and set the port. Save it.",
+        &["Open config.yaml and set the port.", "Save it."],
+    );
+    check(
+        "en",
+        "Upgrade to version 2.10.3 now. It fixes a bug.",
+        &["Upgrade to version 2.10.3 now.", "It fixes a bug."],
+    );
+    check(
+        "en",
+        "Call os.path.join() to build the path. Then read it.",
+        &["Call os.path.join() to build the path.", "Then read it."],
+    );
+}
+
+#[test]
+fn emoticons_and_emoji() {
+    check(
+        "en",
+        "Great party last night 🎉 See you soon!",
+        &["Great party last night 🎉", "See you soon!"],
+    );
+    check(
+        "en",
+        "That was fun :) We should go again.",
+        &["That was fun :)", "We should go again."],
+    );
+    check(
+        "en",
+        "Loved it! 😍 Thanks a lot.",
+        &["Loved it! 😍", "Thanks a lot."],
+    );
+}
+
+#[test]
+fn hard_wrapped_text_versus_one_sentence_per_line() {
+    let wrapped = "The committee met on a cold morning and agreed\nthat the bridge should be repaired before the\nwinter storms arrived in the valley.";
+    assert_eq!(split("en", wrapped).len(), 1);
+    let per_line =
+        "Short first line\nA much longer second line that goes on and on without an end\nThird";
+    assert_eq!(split("en", per_line).len(), 3);
+    let seg = Segmenter::builder("en").newline_boundary(true).build();
+    assert_eq!(seg.segment(wrapped).count(), 3);
+}
+
+#[test]
+fn crlf_and_lone_cr() {
+    check(
+        "en",
+        "One line.\r\nTwo line.\r\n\r\nNew part.",
+        &["One line.", "Two line.", "New part."],
+    );
+    let got: Vec<usize> = Segmenter::new("en")
+        .segment("A.\r\rB.")
+        .map(|s| s.paragraph())
+        .collect();
+    assert_eq!(got, [0, 1]);
+}
+
+#[test]
+fn glued_sentences_in_scraped_text() {
+    check(
+        "fr",
+        "Nous avons traversé les Alpes.Ensuite nous sommes rentrés.",
+        &[
+            "Nous avons traversé les Alpes.",
+            "Ensuite nous sommes rentrés.",
+        ],
+    );
+    check(
+        "en",
+        "See example.com and pi is 3.14 exactly.",
+        &["See example.com and pi is 3.14 exactly."],
+    );
+    check(
+        "en",
+        "The app uses Node.js on the server.",
+        &["The app uses Node.js on the server."],
+    );
+}
+
+#[test]
+fn blank_line_always_ends_a_sentence() {
+    let got: Vec<(String, usize)> = Segmenter::new("en")
+        .segment("no end here\n\nand here Mr.\n\nthird")
+        .map(|s| (s.as_str().to_string(), s.paragraph()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("no end here".into(), 0),
+            ("and here Mr.".into(), 1),
+            ("third".into(), 2)
+        ]
+    );
+}
+
+#[test]
+fn user_abbreviations_extend_the_language() {
+    let seg = Segmenter::builder("en")
+        .abbreviations(excerpt_segment::parse_abbreviations("# mine\nRmdr.\n"))
+        .build();
+    let got: Vec<&str> = seg
+        .segment("Pay the rmdr. in cash.")
+        .map(|s| s.as_str())
+        .collect();
+    assert_eq!(got, ["Pay the rmdr. in cash."]);
+}
+
+#[test]
+fn max_chars_splits_at_a_clause_boundary() {
+    let seg = Segmenter::builder("en").max_chars(Some(40)).build();
+    let got: Vec<&str> = seg
+        .segment("The storm closed the roads, and the schools stayed shut all week.")
+        .map(|s| s.as_str())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "The storm closed the roads,",
+            "and the schools stayed shut all week."
+        ]
+    );
+}
+
+#[test]
+fn unknown_language_uses_generic_rules() {
+    check(
+        "xx",
+        "First one. Second one?",
+        &["First one.", "Second one?"],
+    );
+    check("", "Alone.", &["Alone."]);
+}
+
+// ---------------------------------------------------------------- scripts
+
+#[test]
+fn cyrillic() {
+    check(
+        "ru",
+        "Он приехал в 1998 г. в Москву. Там он остался.",
+        &["Он приехал в 1998 г. в Москву.", "Там он остался."],
+    );
+    check(
+        "ru",
+        "Лекция проф. Иванова началась. Все слушали.",
+        &["Лекция проф. Иванова началась.", "Все слушали."],
+    );
+    check(
+        "uk",
+        "Ми купили хліб, молоко тощо. Потім пішли додому.",
+        &["Ми купили хліб, молоко тощо.", "Потім пішли додому."],
+    );
+}
+
+#[test]
+fn greek_question_mark() {
+    check("el", "Πού πας; Στο σπίτι.", &["Πού πας;", "Στο σπίτι."]);
+    check(
+        "el",
+        "Πού πας\u{37e} Στο σπίτι.",
+        &["Πού πας\u{37e}", "Στο σπίτι."],
+    );
+}
+
+#[test]
+fn armenian() {
+    check(
+        "hy",
+        "Ես տուն գնացի։ Նա մնաց։",
+        &["Ես տուն գնացի։", "Նա մնաց։"],
+    );
+    check(
+        "hy",
+        "Ես տուն գնացի: Նա մնաց:",
+        &["Ես տուն գնացի:", "Նա մնաց:"],
+    );
+}
+
+#[test]
+fn georgian() {
+    check(
+        "ka",
+        "ის სახლში წავიდა. მე დავრჩი.",
+        &["ის სახლში წავიდა.", "მე დავრჩი."],
+    );
+}
+
+#[test]
+fn arabic_persian_urdu() {
+    check(
+        "ar",
+        "هل أنت بخير؟ نعم أنا بخير.",
+        &["هل أنت بخير؟", "نعم أنا بخير."],
+    );
+    check(
+        "fa",
+        "کجا می‌روی؟ به خانه می‌روم.",
+        &["کجا می‌روی؟", "به خانه می‌روم."],
+    );
+    check(
+        "ur",
+        "وہ گھر گیا۔ میں یہاں رہا۔",
+        &["وہ گھر گیا۔", "میں یہاں رہا۔"],
+    );
+}
+
+#[test]
+fn hebrew() {
+    check(
+        "he",
+        "הוא הלך הביתה. אני נשארתי.",
+        &["הוא הלך הביתה.", "אני נשארתי."],
+    );
+}
+
+#[test]
+fn devanagari_and_other_indic_scripts() {
+    check(
+        "hi",
+        "वह घर गया। मैं यहीं रहा॥ फिर बारिश हुई।",
+        &["वह घर गया।", "मैं यहीं रहा॥", "फिर बारिश हुई।"],
+    );
+    check("bn", "সে বাড়ি গেল। আমি থাকলাম।", &["সে বাড়ি গেল।", "আমি থাকলাম।"]);
+    check("mr", "तो घरी गेला. मी थांबलो.", &["तो घरी गेला.", "मी थांबलो."]);
+}
+
+#[test]
+fn ethiopic() {
+    check("am", "ወደ ቤት ሄደ። ደህና ነህ፧", &["ወደ ቤት ሄደ።", "ደህና ነህ፧"]);
+    check("am", "ወደ ቤት ሄደ።ደህና ነህ፧", &["ወደ ቤት ሄደ።", "ደህና ነህ፧"]);
+}
+
+#[test]
+fn myanmar() {
+    check(
+        "my",
+        "သူ အိမ်ပြန်သွားတယ်။ ကျွန်တော် နေခဲ့တယ်။",
+        &["သူ အိမ်ပြန်သွားတယ်။", "ကျွန်တော် နေခဲ့တယ်။"],
+    );
+}
+
+#[test]
+fn khmer() {
+    check("km", "គាត់ទៅផ្ទះ។ខ្ញុំនៅទីនេះ៕", &["គាត់ទៅផ្ទះ។", "ខ្ញុំនៅទីនេះ៕"]);
+}
+
+#[test]
+fn tibetan() {
+    check(
+        "bo",
+        "ཁོ་ཁྱིམ་ལ་སོང་། ང་འདིར་བསྡད། ",
+        &["ཁོ་ཁྱིམ་ལ་སོང་།", "ང་འདིར་བསྡད།"],
+    );
+}
+
+#[test]
+fn chinese_and_japanese() {
+    check(
+        "zh",
+        "今天下雨了。我们不去公园！你呢？",
+        &["今天下雨了。", "我们不去公园！", "你呢？"],
+    );
+    check(
+        "ja",
+        "雨が降った｡今日は家にいる!明日は?",
+        &["雨が降った｡", "今日は家にいる!", "明日は?"],
+    );
+    check(
+        "ja",
+        "彼は「もう帰る。」と言った。",
+        &["彼は「もう帰る。」と言った。"],
+    );
+    check(
+        "ja",
+        "価格は３．５倍になった。",
+        &["価格は３．５倍になった。"],
+    );
+}
+
+#[test]
+fn korean() {
+    check(
+        "ko",
+        "그는 집에 갔다. 나는 남았다.",
+        &["그는 집에 갔다.", "나는 남았다."],
+    );
+}
+
+#[test]
+fn thai_splits_only_at_explicit_marks() {
+    // Thai has no sentence punctuation; spaces separate phrases too, so the
+    // segmenter keeps a line together and splits at line breaks.
+    check("th", "ฉันไปตลาด แล้วกลับบ้าน", &["ฉันไปตลาด แล้วกลับบ้าน"]);
+    check("th", "ฉันไปตลาด\n\nแล้วกลับบ้าน", &["ฉันไปตลาด", "แล้วกลับบ้าน"]);
+}
+
+#[test]
+fn footnote_marks_stay_with_their_sentence() {
+    check(
+        "en",
+        "The canal opened in 1825.[4] Trade grew fast.",
+        &["The canal opened in 1825.[4]", "Trade grew fast."],
+    );
+    check(
+        "en",
+        "It was \"a great loss.\" [12] Nobody came.",
+        &["It was \"a great loss.\" [12]", "Nobody came."],
+    );
+    check(
+        "en",
+        "The rule is old.3 Courts still apply it.",
+        &["The rule is old.3", "Courts still apply it."],
+    );
+}
+
+#[test]
+fn semicolon_before_a_sentence_starter() {
+    check(
+        "es",
+        "Compró pan; El resto lo pagó ella.",
+        &["Compró pan;", "El resto lo pagó ella."],
+    );
+    check(
+        "en",
+        "We were late; I waited outside.",
+        &["We were late; I waited outside."],
+    );
+    check(
+        "en",
+        "It rained; the match went on.",
+        &["It rained; the match went on."],
+    );
+}
+
+#[test]
+fn colon_before_a_sentence_starter() {
+    check(
+        "it",
+        "La risposta del sindaco è stata chiara: Il progetto non si farà.",
+        &[
+            "La risposta del sindaco è stata chiara:",
+            "Il progetto non si farà.",
+        ],
+    );
+    check(
+        "en",
+        "Anna: We should leave now.",
+        &["Anna: We should leave now."],
+    );
+    check(
+        "en",
+        "The rule was simple: the last one out locks the door.",
+        &["The rule was simple: the last one out locks the door."],
+    );
+    check(
+        "de",
+        "Er sagte leise zu ihr: „Das reicht.“",
+        &["Er sagte leise zu ihr: „Das reicht.“"],
+    );
+}
+
+#[test]
+fn host_names_brackets_after_abbreviations_and_dutch_quotes() {
+    check(
+        "en",
+        "Posted via Mailhub.Com today. Read it.",
+        &["Posted via Mailhub.Com today.", "Read it."],
+    );
+    check(
+        "en",
+        "The call is at 9 a.m. (EST) on Monday.",
+        &["The call is at 9 a.m. (EST) on Monday."],
+    );
+    check(
+        "nl",
+        "Hij was moe. ,,We gaan naar huis'', zei hij.",
+        &["Hij was moe.", ",,We gaan naar huis'', zei hij."],
+    );
+}
+
+#[test]
+fn units_brackets_and_spacers_after_a_period() {
+    check(
+        "es",
+        "La densidad era de 12 hab. /km² en 1900. Luego creció.",
+        &["La densidad era de 12 hab. /km² en 1900.", "Luego creció."],
+    );
+    check(
+        "ru",
+        "Иван Петров (род. 1950 г.) -- русский поэт.",
+        &["Иван Петров (род. 1950 г.) -- русский поэт."],
+    );
+    check(
+        "pl",
+        "Plan jest prosty. - najpierw zakupy.",
+        &["Plan jest prosty.", "- najpierw zakupy."],
+    );
+    check(
+        "ru",
+        "Было холодно. \u{2800}Потом потеплело.",
+        &["Было холодно. \u{2800}", "Потом потеплело."],
+    );
+}
+
+#[test]
+fn ascii_terminators_between_chinese_or_japanese_characters() {
+    check(
+        "ja",
+        "これは何?2010年に作った。",
+        &["これは何?", "2010年に作った。"],
+    );
+    check("zh", "他走了..我们留下。", &["他走了..", "我们留下。"]);
+}
+
+#[test]
+fn lower_case_sentence_after_a_long_number() {
+    check(
+        "it",
+        "Il conto era di 1.250. poi abbiamo pagato.",
+        &["Il conto era di 1.250.", "poi abbiamo pagato."],
+    );
+    check(
+        "de",
+        "Er wurde am 12. mai geboren.",
+        &["Er wurde am 12. mai geboren."],
+    );
+}
+
+#[test]
+fn german_ordinals_before_capitalised_nouns() {
+    check(
+        "de",
+        "Das Büro liegt im 4. Stock des Hauses.",
+        &["Das Büro liegt im 4. Stock des Hauses."],
+    );
+    check(
+        "de",
+        "Lies Kapitel 7. Dann reden wir.",
+        &["Lies Kapitel 7.", "Dann reden wir."],
+    );
+    check(
+        "es",
+        "El caso Smith v. Jones fue famoso.",
+        &["El caso Smith v. Jones fue famoso."],
+    );
+}
+
+#[test]
+fn chinese_opening_quote_after_a_full_stop() {
+    check(
+        "zh",
+        "会议结束了。“明天见”是他的话。",
+        &["会议结束了。", "“明天见”是他的话。"],
+    );
+}
