@@ -6,6 +6,7 @@
 //! - a line without sentence punctuation is a heading or a label (a fragment);
 //! - a line held together by separators (`|`, `•`, `·`, ...) is navigation or a byline;
 //! - a sentence with hardly any letters (dates, scores, counters) is not prose;
+//! - a short "place, date" line that opens a story is a dateline;
 //! - the article is the stretch of text where prose outweighs furniture;
 //!   prose far from it (a teaser in a list of other stories) is left out.
 
@@ -18,6 +19,8 @@ pub enum NotContent {
     Navigation,
     /// Mostly digits and symbols, or too few words to say anything.
     NoProse,
+    /// A place and a date that open a story ("Lyon, 3 May 2025.").
+    Dateline,
     /// Outside the main body of the text (before or after the article).
     OutsideBody,
 }
@@ -34,6 +37,7 @@ impl NotContent {
             NotContent::Fragment => "no sentence punctuation (heading, label)",
             NotContent::Navigation => "separator-laden line (navigation, byline)",
             NotContent::NoProse => "too few words to be prose",
+            NotContent::Dateline => "a place and a date (dateline)",
             NotContent::OutsideBody => "outside the main body of the text",
         }
     }
@@ -97,6 +101,35 @@ pub(crate) struct Shape {
     pub list_item: bool,
     /// Ends with a colon: introduces what follows.
     pub introduces: bool,
+    /// A short "place, date" line.
+    pub dateline: bool,
+}
+
+/// Whether `sentence` is a dateline: at most ten words, a comma, no digit
+/// before it (the place), and after the last comma at most five words that
+/// end in a number, or in a number and one short word ("2025 r.", "2025 г.").
+fn is_dateline(sentence: &str, words: usize) -> bool {
+    if words > 10 {
+        return false;
+    }
+    let (Some((place, _)), Some((_, date))) = (sentence.split_once(','), sentence.rsplit_once(','))
+    else {
+        return false;
+    };
+    if place.is_empty() || place.chars().any(char::is_numeric) {
+        return false;
+    }
+    let tokens: Vec<&str> = date.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 5 {
+        return false;
+    }
+    let numeric = |t: &str| {
+        let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+        !t.is_empty() && t.chars().all(char::is_numeric)
+    };
+    let last = tokens[tokens.len() - 1];
+    numeric(last)
+        || (tokens.len() >= 2 && numeric(tokens[tokens.len() - 2]) && last.chars().count() <= 3)
 }
 
 impl Shape {
@@ -115,6 +148,7 @@ impl Shape {
             || sentence.starts_with("\u{2013} ")
             || sentence.starts_with("\u{2014} ");
         shape.introduces = sentence.trim_end().ends_with(':');
+        shape.dateline = is_dateline(sentence, shape.words);
         for c in sentence.chars() {
             shape.chars += 1;
             if !c.is_whitespace() {
@@ -137,6 +171,9 @@ impl Shape {
         let too_few_words = if cjk { self.chars < 6 } else { self.words < 3 };
         if too_few_words || self.letters * 2 < self.visible {
             return Some(NotContent::NoProse);
+        }
+        if self.dateline {
+            return Some(NotContent::Dateline);
         }
         // List items and lines that introduce a list carry content when they
         // are long enough to be more than a label.
@@ -241,6 +278,30 @@ mod tests {
             Shape::of("The storm closed the coastal road on Monday.").verdict(false),
             None
         );
+    }
+
+    #[test]
+    fn datelines_are_not_content() {
+        for line in [
+            "Portmouth, 4 March 2024.",
+            "Rivière-aux-Saules, le 12 juin 2023.",
+            "Nowe Pole, 9 maja 2022 r.",
+            "Santa Clara del Monte, 30 de abril de 2021.",
+        ] {
+            assert_eq!(
+                Shape::of(line).verdict(false),
+                Some(NotContent::Dateline),
+                "{line}"
+            );
+        }
+        for sentence in [
+            "In Portmouth, 2024 was a dry year.",
+            "Prices rose 4%, the highest in 2023.",
+            "On Monday, the council met again.",
+            "The bridge, built in 1901, reopened on 4 March 2024 after repairs to its deck.",
+        ] {
+            assert_eq!(Shape::of(sentence).verdict(false), None, "{sentence}");
+        }
     }
 
     #[test]
