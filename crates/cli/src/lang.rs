@@ -159,15 +159,37 @@ pub const UNDETERMINED: &str = "und";
 /// Detects the language of `text` as an ISO 639-1 code, or
 /// [`UNDETERMINED`] when the text gives no clue.
 pub fn detect(text: &str) -> &'static str {
-    // A prefix is enough to tell the language and keeps detection cheap on
-    // books; cut it at a character boundary.
-    let mut end = text.len().min(16 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    whatlang::detect(&text[..end])
+    whatlang::detect(&sample(text))
         .and_then(|info| normalize(info.lang().code()))
         .unwrap_or(UNDETERMINED)
+}
+
+/// How many bytes of a text detection reads at most.
+const SAMPLE_BYTES: usize = 1536;
+
+/// What detection reads: a short text whole; of a longer one, three windows
+/// from its first, middle and last parts, so that a boilerplate header in
+/// another language (a licence, a menu) cannot decide alone, and detection
+/// costs the same for an article and a book.
+fn sample(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= SAMPLE_BYTES {
+        return text.into();
+    }
+    let window = SAMPLE_BYTES / 3;
+    let mut out = String::with_capacity(SAMPLE_BYTES + 8);
+    for sixth in [1, 3, 5] {
+        let mut start = (text.len() / 6 * sixth).saturating_sub(window / 2);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + window).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.push_str(&text[start..end]);
+        out.push('\n');
+    }
+    out.into()
 }
 
 #[cfg(test)]
@@ -216,5 +238,22 @@ mod tests {
             "fr"
         );
         assert_eq!(detect(""), UNDETERMINED);
+    }
+
+    #[test]
+    fn a_header_in_another_language_does_not_decide() {
+        let header = "This text is distributed under the terms of the licence below. ".repeat(10);
+        let body =
+            "Le conseil municipal a décidé mardi d'agrandir les pistes cyclables du centre-ville. "
+                .repeat(60);
+        assert_eq!(detect(&format!("{header}\n\n{body}")), "fr");
+    }
+
+    #[test]
+    fn sample_is_bounded_and_cut_at_characters() {
+        let text = "é".repeat(10_000);
+        let s = sample(&text);
+        assert!(s.len() <= SAMPLE_BYTES + 3);
+        assert!(s.chars().all(|c| c == 'é' || c == '\n'));
     }
 }
