@@ -475,7 +475,12 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let left_start = floor_char(text, i.saturating_sub(WINDOW));
         let left = &text[left_start..i];
-        let left_tok = left.rsplit(char::is_whitespace).next().unwrap_or("");
+        // A quotation may close before the period: `"gauche radicale"."Personne`.
+        let left_tok = left
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}']);
         let letters = left_tok
             .chars()
             .rev()
@@ -489,7 +494,12 @@ impl<'a> Scan<'a> {
         }
         let right_end = floor_char(text, (after + WINDOW).min(self.end));
         let right = &text[after..right_end];
-        let right_tok = right.split(char::is_whitespace).next().unwrap_or("");
+        // ... and another may open after it: `presse."Nous`.
+        let right_tok = right
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', '\u{00AB}', '\u{201E}']);
         let mut rc = right_tok.chars();
         if !rc.next().is_some_and(chars::is_upper) {
             return false;
@@ -498,7 +508,12 @@ impl<'a> Scan<'a> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if word.chars().count() < 2 || is_domain_suffix(&word) {
+        // A capitalised top-level domain follows a capitalised host name
+        // ("Newsfeed.Com"); after a lower-case word, "De" or "Au" starts a
+        // sentence ("mardi.De son côté").
+        let host_like = left_tok.chars().next().is_some_and(chars::is_upper)
+            || !word.chars().skip(1).all(chars::is_lower);
+        if word.chars().count() < 2 || (is_domain_suffix(&word) && host_like) {
             return false;
         }
         let rest = &right_tok[word.len()..];

@@ -365,6 +365,35 @@ fn glued_sentences_in_scraped_text() {
         "The app uses Node.js on the server.",
         &["The app uses Node.js on the server."],
     );
+    // A word that is also a top-level domain starts a sentence after a
+    // lower-case word; after a host name it is the domain.
+    check(
+        "fr",
+        "Il est resté trois jours.Au retour, il neigeait.",
+        &["Il est resté trois jours.", "Au retour, il neigeait."],
+    );
+    check(
+        "en",
+        "Read it on Dailyfeed.Com today.",
+        &["Read it on Dailyfeed.Com today."],
+    );
+    // Quotation marks on either side of the glued period.
+    check(
+        "fr",
+        "Elle a parlé aux voisins.\"Nous partirons demain\", a-t-elle dit.",
+        &[
+            "Elle a parlé aux voisins.",
+            "\"Nous partirons demain\", a-t-elle dit.",
+        ],
+    );
+    check(
+        "fr",
+        "Il a cité la \"vieille usine\".\"Personne ne viendra\", a-t-il dit.",
+        &[
+            "Il a cité la \"vieille usine\".",
+            "\"Personne ne viendra\", a-t-il dit.",
+        ],
+    );
 }
 
 #[test]
