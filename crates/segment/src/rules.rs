@@ -1029,6 +1029,8 @@ fn footnote_len(s: &str) -> Option<usize> {
 /// A quote mark closes when what follows it is a space, the end, more
 /// closing punctuation or a comma-like mark.
 fn quote_closes(after: &str, profile: &Profile) -> bool {
+    // A run of quotes closes or opens as one: `end.''` closes, `. ''We` opens.
+    let after = after.trim_start_matches(chars::is_quote);
     match after.chars().next() {
         None => true,
         Some(n) => {

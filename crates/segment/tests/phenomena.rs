@@ -377,6 +377,15 @@ fn glued_sentences_in_scraped_text() {
         "Read it on Dailyfeed.Com today.",
         &["Read it on Dailyfeed.Com today."],
     );
+    // Two apostrophes used as a double quotation mark open a quotation.
+    check(
+        "en",
+        "The club lost the appeal. ''We will fight on,'' said the coach.",
+        &[
+            "The club lost the appeal.",
+            "''We will fight on,'' said the coach.",
+        ],
+    );
     // Quotation marks on either side of the glued period.
     check(
         "fr",
