@@ -377,6 +377,13 @@ fn glued_sentences_in_scraped_text() {
         "Read it on Dailyfeed.Com today.",
         &["Read it on Dailyfeed.Com today."],
     );
+    // "Re." (regarding; a reinsurer's name) is not a title: a capitalised
+    // word after it starts a sentence.
+    check(
+        "en",
+        "The warning came from the reinsurer Hanse Re. Losses from storms doubled.",
+        &["The warning came from the reinsurer Hanse Re.", "Losses from storms doubled."],
+    );
     // Two apostrophes used as a double quotation mark open a quotation.
     check(
         "en",
