@@ -650,6 +650,42 @@ fn colon_before_a_sentence_starter() {
 }
 
 #[test]
+fn contracted_prepositions_and_verbs_open_sentences_in_italian_and_portuguese() {
+    // a preposition fused with an article, or a verb, capitalised after a
+    // colon: the colon closed a sentence and a new one begins
+    check(
+        "it",
+        "Il quadro era evidente a tutti: Nella sala non restava nessuno.",
+        &[
+            "Il quadro era evidente a tutti:",
+            "Nella sala non restava nessuno.",
+        ],
+    );
+    check(
+        "it",
+        "Il tecnico lo aveva previsto da mesi: Ha vinto la squadra più giovane.",
+        &[
+            "Il tecnico lo aveva previsto da mesi:",
+            "Ha vinto la squadra più giovane.",
+        ],
+    );
+    check(
+        "pt",
+        "O resultado ficou claro para todos: Na cidade ninguém votou nele.",
+        &[
+            "O resultado ficou claro para todos:",
+            "Na cidade ninguém votou nele.",
+        ],
+    );
+    // a name after the colon stays in the sentence
+    check(
+        "it",
+        "Il vincitore della gara di ieri è uno solo: Marco Bellini.",
+        &["Il vincitore della gara di ieri è uno solo: Marco Bellini."],
+    );
+}
+
+#[test]
 fn host_names_brackets_after_abbreviations_and_dutch_quotes() {
     check(
         "en",
