@@ -139,6 +139,8 @@ impl<'a> Scan<'a> {
                         && bytes.get(i + 2).is_none_or(|c| c.is_ascii_whitespace());
                     if face {
                         self.emoji_end(i + 2);
+                    } else if self.profile.colon_quote_ends && self.quotation_follows(i + 1) {
+                        self.cut(i + 1);
                     } else if bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
                         && self.words_before(i) > 2
                     {
@@ -734,6 +736,18 @@ impl<'a> Scan<'a> {
             }
         }
         j.max(i + 1)
+    }
+
+    /// After a colon at `from`: one space, an opening quote, and a
+    /// capitalised word (a quoted sentence, not a quoted term).
+    fn quotation_follows(&self, from: usize) -> bool {
+        let rest = &self.text[from..self.end];
+        let Some(rest) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let mut it = rest.chars();
+        it.next().is_some_and(|q| chars::is_quote(q) || q == '«')
+            && it.next().is_some_and(chars::is_upper)
     }
 
     /// A semicolon or a colon is followed by a lower-case word inside a

@@ -650,6 +650,39 @@ fn colon_before_a_sentence_starter() {
 }
 
 #[test]
+fn quoted_statement_after_a_colon_in_portuguese_and_italian() {
+    check(
+        "pt",
+        "A ministra respondeu aos jornalistas: «Não há dinheiro para isso.» E saiu.",
+        &[
+            "A ministra respondeu aos jornalistas:",
+            "«Não há dinheiro para isso.»",
+            "E saiu.",
+        ],
+    );
+    check(
+        "it",
+        "Il portavoce ha aggiunto: \"Nessuno sarà lasciato solo.\"",
+        &[
+            "Il portavoce ha aggiunto:",
+            "\"Nessuno sarà lasciato solo.\"",
+        ],
+    );
+    // a quoted phrase in lower case belongs to the sentence
+    check(
+        "pt",
+        "Os pais repetiam a mesma queixa: «não temos tempo» para nada.",
+        &["Os pais repetiam a mesma queixa: «não temos tempo» para nada."],
+    );
+    // other languages keep the quotation inside the sentence
+    check(
+        "es",
+        "El alcalde dijo a la prensa: «No habrá más cortes.»",
+        &["El alcalde dijo a la prensa: «No habrá más cortes.»"],
+    );
+}
+
+#[test]
 fn contracted_prepositions_and_verbs_open_sentences_in_italian_and_portuguese() {
     // a preposition fused with an article, or a verb, capitalised after a
     // colon: the colon closed a sentence and a new one begins
