@@ -133,6 +133,10 @@ impl<'a> Scan<'a> {
                     i + 1
                 }
                 b':' if !self.profile.armenian => {
+                    if let Some(next) = self.time_stamp(i) {
+                        i = next;
+                        continue;
+                    }
                     let face = bytes
                         .get(i + 1)
                         .is_some_and(|&c| matches!(c, b'D' | b'P' | b'p'))
@@ -738,6 +742,31 @@ impl<'a> Scan<'a> {
         j.max(i + 1)
     }
 
+    /// A date and time stamp written by mail and forum software
+    /// ("08/16/2000 03:48 PM") around the colon at `i`: a header line of its
+    /// own, so it ends the sentence before it (unless a lower-case word such
+    /// as "on" or "at" leads into it) and the text after it starts a new
+    /// one. Returns where the stamp ends.
+    fn time_stamp(&mut self, i: usize) -> Option<usize> {
+        let stamp = time_stamp_at(self.text.as_bytes(), i, self.sent_start, self.end)?;
+        let text = self.text;
+        let before = text[..stamp.start].trim_end();
+        let (_, word) = word_before(text, before.len(), self.sent_start);
+        let header = !word.starts_with(|c: char| c.is_lowercase());
+        if header {
+            self.cut(before.len());
+        }
+        // after a header stamp anything starts anew; after a stamp inside
+        // prose ("sent on ... by") only a capitalised word does
+        let next = text[stamp.end..self.end].trim_start().chars().next();
+        if text[stamp.end..self.end].starts_with([' ', '\t'])
+            && next.is_some_and(|c| header || !c.is_lowercase())
+        {
+            self.cut(stamp.end);
+        }
+        Some(stamp.end)
+    }
+
     /// After a colon at `from`: one space, an opening quote, and a
     /// capitalised word (a quoted sentence, not a quoted term).
     fn quotation_follows(&self, from: usize) -> bool {
@@ -845,6 +874,74 @@ impl<'a> Scan<'a> {
         }
         next_line
     }
+}
+
+/// Finds a stamp "MM/DD/YYYY HH:MM[:SS][ AM]" whose first colon is at `i`;
+/// returns its byte range. The date must start after `floor`.
+fn time_stamp_at(b: &[u8], i: usize, floor: usize, end: usize) -> Option<std::ops::Range<usize>> {
+    let digits_back = |to: usize| (0..to).rev().take_while(|&k| b[k].is_ascii_digit()).count();
+    let digits_fwd = |from: usize| {
+        b[from..end]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    // hours
+    let h = digits_back(i);
+    if !(1..=2).contains(&h) || i < h + 1 || b[i - h - 1] != b' ' {
+        return None;
+    }
+    // date: d{1,2}/d{1,2}/d{2,4}, then an optional comma
+    let mut k = i - h - 1;
+    if k > 0 && b[k - 1] == b',' {
+        k -= 1;
+    }
+    let mut parts = 0;
+    loop {
+        let n = digits_back(k);
+        let ok = if parts == 0 {
+            (2..=4).contains(&n)
+        } else {
+            (1..=2).contains(&n)
+        };
+        if !ok {
+            return None;
+        }
+        k -= n;
+        parts += 1;
+        if parts == 3 {
+            break;
+        }
+        if k == 0 || b[k - 1] != b'/' {
+            return None;
+        }
+        k -= 1;
+    }
+    if k < floor || (k > 0 && !b[k - 1].is_ascii_whitespace()) {
+        return None;
+    }
+    // minutes and optional seconds
+    let mut j = i + 1;
+    if j >= end || digits_fwd(j) != 2 {
+        return None;
+    }
+    j += 2;
+    if j + 3 <= end && b[j] == b':' && digits_fwd(j + 1) == 2 {
+        j += 3;
+    }
+    // an optional AM / PM
+    let m = if b.get(j) == Some(&b' ') { j + 1 } else { j };
+    if m + 2 <= end
+        && matches!(b[m].to_ascii_uppercase(), b'A' | b'P')
+        && b[m + 1].eq_ignore_ascii_case(&b'm')
+        && b.get(m + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
+    {
+        j = m + 2;
+    }
+    if j < end && !b[j].is_ascii_whitespace() {
+        return None;
+    }
+    Some(k..j)
 }
 
 /// The terminator run at a candidate, with the closing quotes and brackets
@@ -1179,6 +1276,21 @@ fn ch(b: u8) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_stamps() {
+        fn find(s: &str) -> Option<&str> {
+            let i = s.find(':').unwrap();
+            time_stamp_at(s.as_bytes(), i, 0, s.len()).map(|r| &s[r])
+        }
+        assert_eq!(find("x 08/16/2000 03:48 PM y"), Some("08/16/2000 03:48 PM"));
+        assert_eq!(find("x 1/2/05, 7:05:59 am"), Some("1/2/05, 7:05:59 am"));
+        assert_eq!(find("x 08/16/2000 03:48"), Some("08/16/2000 03:48"));
+        assert_eq!(find("at 03:48 PM"), None);
+        assert_eq!(find("x 16/2000 03:48"), None);
+        assert_eq!(find("x 08/16/2000 03:4"), None);
+        assert_eq!(find("x 08/16/2000 03:48h"), None);
+    }
 
     #[test]
     fn initialisms() {

@@ -650,6 +650,41 @@ fn colon_before_a_sentence_starter() {
 }
 
 #[test]
+fn mail_header_date_and_time_stamps() {
+    check(
+        "en",
+        "See you at the depot. Maria Lopez 11/03/2004 09:15 AM Please send the invoice today.",
+        &[
+            "See you at the depot.",
+            "Maria Lopez",
+            "11/03/2004 09:15 AM",
+            "Please send the invoice today.",
+        ],
+    );
+    check(
+        "en",
+        "Posted by Tom Hale 2/7/2009 10:02:33 PM thanks for reading",
+        &[
+            "Posted by Tom Hale",
+            "2/7/2009 10:02:33 PM",
+            "thanks for reading",
+        ],
+    );
+    // a stamp that prose leads into stays in its sentence
+    check(
+        "en",
+        "The parcel left the warehouse on 5/12/2010 14:20 and arrived late.",
+        &["The parcel left the warehouse on 5/12/2010 14:20 and arrived late."],
+    );
+    // a time without a date is no stamp
+    check(
+        "en",
+        "We met Anna 10:30 AM sharp at the gate.",
+        &["We met Anna 10:30 AM sharp at the gate."],
+    );
+}
+
+#[test]
 fn quoted_statement_after_a_colon_in_portuguese_and_italian() {
     check(
         "pt",
