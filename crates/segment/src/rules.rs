@@ -96,6 +96,7 @@ impl<'a> Scan<'a> {
     pub(crate) fn run(mut self) {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
+        self.closing(i);
         while i < self.end {
             // skip to the next byte that can matter
             match bytes[i..self.end]
@@ -192,6 +193,46 @@ impl<'a> Scan<'a> {
             self.sent_start = at;
             self.depth = 0;
             self.quote_open = None;
+            self.closing(at);
+        }
+    }
+
+    /// A letter's closing formula that opens a sentence ("Kind regards,")
+    /// and is followed by a capitalised name is a sentence of its own.
+    fn closing(&mut self, from: usize) {
+        let closings = &self.profile.lists.closings;
+        if closings.is_empty() {
+            return;
+        }
+        let text = self.text;
+        let rest = &text[from..self.end];
+        let lead = rest.len() - rest.trim_start().len();
+        let rest = &rest[lead..];
+        let window = &rest[..floor_char(rest, 40)];
+        let Some(comma) = window.find(',') else {
+            return;
+        };
+        let phrase = &window[..comma];
+        if phrase.is_empty() || !phrase.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            return;
+        }
+        let after = &rest[comma + 1..];
+        let name_follows = after.starts_with([' ', '\t', '\n', '\r'])
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(chars::is_upper);
+        if !name_follows {
+            return;
+        }
+        let key = phrase
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if closings.contains(&key) {
+            self.cut(from + lead + comma + 1);
         }
     }
 

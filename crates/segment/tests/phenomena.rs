@@ -650,6 +650,32 @@ fn colon_before_a_sentence_starter() {
 }
 
 #[test]
+fn closing_formulas_of_letters() {
+    check(
+        "en",
+        "The draft is attached. Kind regards, Tom Hale",
+        &["The draft is attached.", "Kind regards,", "Tom Hale"],
+    );
+    check(
+        "de",
+        "Bis morgen dann. Viele Grüße, Anke",
+        &["Bis morgen dann.", "Viele Grüße,", "Anke"],
+    );
+    // a closing word that goes on in lower case is an ordinary sentence
+    check(
+        "en",
+        "Thanks, that helps a lot.",
+        &["Thanks, that helps a lot."],
+    );
+    // inside a sentence the phrase is just words
+    check(
+        "en",
+        "She sent her best regards, Mark said later.",
+        &["She sent her best regards, Mark said later."],
+    );
+}
+
+#[test]
 fn mail_header_date_and_time_stamps() {
     check(
         "en",
