@@ -31,6 +31,9 @@ pub(crate) struct Profile {
     /// is a sentence of its own (Portuguese and Italian news write a
     /// quoted statement after "disse:" / "ha detto:" as its own sentence).
     pub colon_quote_ends: bool,
+    /// `?` and `!` are set after a space (French typography), so such a
+    /// mark after a period belongs to the same sentence.
+    pub spaced_marks: bool,
 }
 
 impl Profile {
@@ -57,6 +60,7 @@ impl Profile {
             ordinal_dot: ORDINAL_DOT.contains(&base),
             colon_ends: base == "ar",
             colon_quote_ends: matches!(base, "pt" | "it" | "gl"),
+            spaced_marks: matches!(base, "fr" | "br" | "oc"),
             noun_capitals: matches!(base, "de" | "lb" | "gsw"),
         }
     }

@@ -256,6 +256,11 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let after = &text[cl.end..self.end];
         let glued = after.chars().next().is_some_and(|c| !c.is_whitespace());
+        if kind == Term::Period && self.profile.spaced_marks && spaced_mark_follows(after) {
+            // "R.E.M. ?" / "rire... !": the question or exclamation mark
+            // after a space (French typography) ends the sentence
+            return false;
+        }
         if self.depth > 0 && !cl.closed_bracket && self.bracket_closes_ahead(cl.end) {
             return false;
         }
@@ -915,6 +920,17 @@ impl<'a> Scan<'a> {
         }
         next_line
     }
+}
+
+/// Whether `after` (the text after a period or an ellipsis) is a space and
+/// then a question or exclamation mark, as French sets them.
+fn spaced_mark_follows(after: &str) -> bool {
+    let mut it = after.chars();
+    it.next()
+        .is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        && it
+            .next()
+            .is_some_and(|c| matches!(c, '?' | '!' | '⁈' | '‽'))
 }
 
 /// Finds a stamp "MM/DD/YYYY HH:MM[:SS][ AM]" whose first colon is at `i`;

@@ -650,6 +650,23 @@ fn colon_before_a_sentence_starter() {
 }
 
 #[test]
+fn french_spaced_question_mark_after_an_abbreviation_or_ellipsis() {
+    check(
+        "fr",
+        "Faut-il encore parler des U.S.A. ? Personne ne le croit.",
+        &[
+            "Faut-il encore parler des U.S.A. ?",
+            "Personne ne le croit.",
+        ],
+    );
+    check(
+        "fr",
+        "Et il est reparti sans payer... ! Quelle histoire.",
+        &["Et il est reparti sans payer... !", "Quelle histoire."],
+    );
+}
+
+#[test]
 fn closing_formulas_of_letters() {
     check(
         "en",
