@@ -515,6 +515,19 @@ impl<'a> Scan<'a> {
         if chars::is_lower(first) {
             return false;
         }
+        if chars::is_dash(first) {
+            // "I only wanted... - she began": a dash before a lower-case
+            // word leads to the narrator's words about the speech
+            let after_dash = next_word_start(text, cl.end, self.end).and_then(|(pos, _)| {
+                text[pos..self.end]
+                    .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace())
+                    .chars()
+                    .next()
+            });
+            if after_dash.is_some_and(chars::is_lower) {
+                return false;
+            }
+        }
         if cl.spaced && cl.dots == 3 && before.is_some_and(char::is_whitespace) {
             return false; // ". . ." between words: an omission, not an end
         }

@@ -667,6 +667,29 @@ fn french_spaced_question_mark_after_an_abbreviation_or_ellipsis() {
 }
 
 #[test]
+fn trailing_ellipsis_before_a_dash_and_the_narrators_words() {
+    check(
+        "pl",
+        "- Chciałem tylko zapytać... - zaczął cicho i umilkł. Nikt nie odpowiedział.",
+        &[
+            "- Chciałem tylko zapytać... - zaczął cicho i umilkł.",
+            "Nikt nie odpowiedział.",
+        ],
+    );
+    check(
+        "pt",
+        "Não sei mais nada... -- disse ela. Depois calou-se.",
+        &["Não sei mais nada... -- disse ela.", "Depois calou-se."],
+    );
+    // a dash before a capital opens the next line of dialogue
+    check(
+        "pl",
+        "- Nie wiem... - Ale ja wiem.",
+        &["- Nie wiem...", "- Ale ja wiem."],
+    );
+}
+
+#[test]
 fn closing_formulas_of_letters() {
     check(
         "en",
