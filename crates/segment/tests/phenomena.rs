@@ -690,6 +690,23 @@ fn trailing_ellipsis_before_a_dash_and_the_narrators_words() {
 }
 
 #[test]
+fn english_titles_inside_other_languages() {
+    check(
+        "pt",
+        "O filme conta a vida de Mr. Bean em Londres. Estreia amanhã.",
+        &[
+            "O filme conta a vida de Mr. Bean em Londres.",
+            "Estreia amanhã.",
+        ],
+    );
+    check(
+        "fr",
+        "Le rôle de Mrs. Dalloway revient à une actrice anglaise.",
+        &["Le rôle de Mrs. Dalloway revient à une actrice anglaise."],
+    );
+}
+
+#[test]
 fn closing_formulas_of_letters() {
     check(
         "en",
