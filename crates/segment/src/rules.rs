@@ -207,16 +207,32 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let rest = &text[from..self.end];
         let lead = rest.len() - rest.trim_start().len();
-        let rest = &rest[lead..];
-        let window = &rest[..floor_char(rest, 40)];
-        let Some(comma) = window.find(',') else {
+        let rest = &rest.as_bytes()[lead..];
+        // a cheap byte scan first: at most three words of letters, then a
+        // comma (runs once per sentence, so it must stay short)
+        let mut spaces = 0;
+        let mut comma = None;
+        for (k, &b) in rest.iter().enumerate().take(40) {
+            match b {
+                b',' => {
+                    comma = Some(k);
+                    break;
+                }
+                b' ' => {
+                    spaces += 1;
+                    if spaces > 2 {
+                        return;
+                    }
+                }
+                _ if b.is_ascii_alphabetic() || b >= 0x80 => {}
+                _ => return,
+            }
+        }
+        let Some(comma) = comma.filter(|&c| c > 0) else {
             return;
         };
-        let phrase = &window[..comma];
-        if phrase.is_empty() || !phrase.chars().all(|c| c.is_alphabetic() || c == ' ') {
-            return;
-        }
-        let after = &rest[comma + 1..];
+        let start = from + lead;
+        let after = &text[start + comma + 1..self.end];
         let name_follows = after.starts_with([' ', '\t', '\n', '\r'])
             && after
                 .trim_start()
@@ -226,13 +242,17 @@ impl<'a> Scan<'a> {
         if !name_follows {
             return;
         }
+        let phrase = &text[start..start + comma];
+        if !phrase.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            return;
+        }
         let key = phrase
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
         if closings.contains(&key) {
-            self.cut(from + lead + comma + 1);
+            self.cut(start + comma + 1);
         }
     }
 
