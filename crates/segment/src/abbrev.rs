@@ -13,7 +13,9 @@
 //! - `[month]`: month names, after which an ordinal number's period is not an
 //!   end (`am 3. Oktober`);
 //! - `[starter]`: words that often open a sentence; after initials and
-//!   initialisms (`U.S.`) a boundary is made only before one of them.
+//!   initialisms (`U.S.`) a boundary is made only before one of them;
+//! - `[closing]`: closing formulas of letters and mails (`best regards`),
+//!   which end a sentence at their comma when a capitalised name follows.
 
 use std::collections::HashSet as StdHashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -66,6 +68,8 @@ pub(crate) struct WordLists {
     pub general: HashSet<String>,
     pub months: HashSet<String>,
     pub starters: HashSet<String>,
+    /// Closing formulas of letters ("kind regards"), lower case.
+    pub closings: HashSet<String>,
     /// Words seen only capitalised, also inside sentences: names (learned
     /// from a text, never in data files).
     pub names: HashSet<String>,
@@ -88,6 +92,7 @@ impl WordLists {
                     "number" => "number",
                     "month" => "month",
                     "starter" => "starter",
+                    "closing" => "closing",
                     _ => "general",
                 };
                 continue;
@@ -101,6 +106,7 @@ impl WordLists {
                 "number" => &mut lists.number,
                 "month" => &mut lists.months,
                 "starter" => &mut lists.starters,
+                "closing" => &mut lists.closings,
                 _ => &mut lists.general,
             };
             set.insert(entry);

@@ -96,6 +96,7 @@ impl<'a> Scan<'a> {
     pub(crate) fn run(mut self) {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
+        self.closing(i);
         while i < self.end {
             // skip to the next byte that can matter
             match bytes[i..self.end]
@@ -133,12 +134,18 @@ impl<'a> Scan<'a> {
                     i + 1
                 }
                 b':' if !self.profile.armenian => {
+                    if let Some(next) = self.time_stamp(i) {
+                        i = next;
+                        continue;
+                    }
                     let face = bytes
                         .get(i + 1)
                         .is_some_and(|&c| matches!(c, b'D' | b'P' | b'p'))
                         && bytes.get(i + 2).is_none_or(|c| c.is_ascii_whitespace());
                     if face {
                         self.emoji_end(i + 2);
+                    } else if self.profile.colon_quote_ends && self.quotation_follows(i + 1) {
+                        self.cut(i + 1);
                     } else if bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
                         && self.words_before(i) > 2
                     {
@@ -186,6 +193,66 @@ impl<'a> Scan<'a> {
             self.sent_start = at;
             self.depth = 0;
             self.quote_open = None;
+            self.closing(at);
+        }
+    }
+
+    /// A letter's closing formula that opens a sentence ("Kind regards,")
+    /// and is followed by a capitalised name is a sentence of its own.
+    fn closing(&mut self, from: usize) {
+        let closings = &self.profile.lists.closings;
+        if closings.is_empty() {
+            return;
+        }
+        let text = self.text;
+        let rest = &text[from..self.end];
+        let lead = rest.len() - rest.trim_start().len();
+        let rest = &rest.as_bytes()[lead..];
+        // a cheap byte scan first: at most three words of letters, then a
+        // comma (runs once per sentence, so it must stay short)
+        let mut spaces = 0;
+        let mut comma = None;
+        for (k, &b) in rest.iter().enumerate().take(40) {
+            match b {
+                b',' => {
+                    comma = Some(k);
+                    break;
+                }
+                b' ' => {
+                    spaces += 1;
+                    if spaces > 2 {
+                        return;
+                    }
+                }
+                _ if b.is_ascii_alphabetic() || b >= 0x80 => {}
+                _ => return,
+            }
+        }
+        let Some(comma) = comma.filter(|&c| c > 0) else {
+            return;
+        };
+        let start = from + lead;
+        let after = &text[start + comma + 1..self.end];
+        let name_follows = after.starts_with([' ', '\t', '\n', '\r'])
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(chars::is_upper);
+        if !name_follows {
+            return;
+        }
+        let phrase = &text[start..start + comma];
+        if !phrase.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            return;
+        }
+        let key = phrase
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if closings.contains(&key) {
+            self.cut(start + comma + 1);
         }
     }
 
@@ -209,6 +276,11 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let after = &text[cl.end..self.end];
         let glued = after.chars().next().is_some_and(|c| !c.is_whitespace());
+        if kind == Term::Period && self.profile.spaced_marks && spaced_mark_follows(after) {
+            // "R.E.M. ?" / "rire... !": the question or exclamation mark
+            // after a space (French typography) ends the sentence
+            return false;
+        }
         if self.depth > 0 && !cl.closed_bracket && self.bracket_closes_ahead(cl.end) {
             return false;
         }
@@ -462,6 +534,19 @@ impl<'a> Scan<'a> {
         }
         if chars::is_lower(first) {
             return false;
+        }
+        if chars::is_dash(first) {
+            // "I only wanted... - she began": a dash before a lower-case
+            // word leads to the narrator's words about the speech
+            let after_dash = next_word_start(text, cl.end, self.end).and_then(|(pos, _)| {
+                text[pos..self.end]
+                    .trim_start_matches(|c: char| chars::is_dash(c) || c.is_whitespace())
+                    .chars()
+                    .next()
+            });
+            if after_dash.is_some_and(chars::is_lower) {
+                return false;
+            }
         }
         if cl.spaced && cl.dots == 3 && before.is_some_and(char::is_whitespace) {
             return false; // ". . ." between words: an omission, not an end
@@ -751,6 +836,43 @@ impl<'a> Scan<'a> {
         j.max(i + 1)
     }
 
+    /// A date and time stamp written by mail and forum software
+    /// ("08/16/2000 03:48 PM") around the colon at `i`: a header line of its
+    /// own, so it ends the sentence before it (unless a lower-case word such
+    /// as "on" or "at" leads into it) and the text after it starts a new
+    /// one. Returns where the stamp ends.
+    fn time_stamp(&mut self, i: usize) -> Option<usize> {
+        let stamp = time_stamp_at(self.text.as_bytes(), i, self.sent_start, self.end)?;
+        let text = self.text;
+        let before = text[..stamp.start].trim_end();
+        let (_, word) = word_before(text, before.len(), self.sent_start);
+        let header = !word.starts_with(|c: char| c.is_lowercase());
+        if header {
+            self.cut(before.len());
+        }
+        // after a header stamp anything starts anew; after a stamp inside
+        // prose ("sent on ... by") only a capitalised word does
+        let next = text[stamp.end..self.end].trim_start().chars().next();
+        if text[stamp.end..self.end].starts_with([' ', '\t'])
+            && next.is_some_and(|c| header || !c.is_lowercase())
+        {
+            self.cut(stamp.end);
+        }
+        Some(stamp.end)
+    }
+
+    /// After a colon at `from`: one space, an opening quote, and a
+    /// capitalised word (a quoted sentence, not a quoted term).
+    fn quotation_follows(&self, from: usize) -> bool {
+        let rest = &self.text[from..self.end];
+        let Some(rest) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let mut it = rest.chars();
+        it.next().is_some_and(|q| chars::is_quote(q) || q == '«')
+            && it.next().is_some_and(chars::is_upper)
+    }
+
     /// A semicolon or a colon is followed by a lower-case word inside a
     /// sentence; a capitalised sentence starter after it begins a new
     /// sentence (items joined into one line, scraped text).
@@ -846,6 +968,85 @@ impl<'a> Scan<'a> {
         }
         next_line
     }
+}
+
+/// Whether `after` (the text after a period or an ellipsis) is a space and
+/// then a question or exclamation mark, as French sets them.
+fn spaced_mark_follows(after: &str) -> bool {
+    let mut it = after.chars();
+    it.next()
+        .is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        && it
+            .next()
+            .is_some_and(|c| matches!(c, '?' | '!' | '⁈' | '‽'))
+}
+
+/// Finds a stamp "MM/DD/YYYY HH:MM[:SS][ AM]" whose first colon is at `i`;
+/// returns its byte range. The date must start after `floor`.
+fn time_stamp_at(b: &[u8], i: usize, floor: usize, end: usize) -> Option<std::ops::Range<usize>> {
+    let digits_back = |to: usize| (0..to).rev().take_while(|&k| b[k].is_ascii_digit()).count();
+    let digits_fwd = |from: usize| {
+        b[from..end]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    // hours
+    let h = digits_back(i);
+    if !(1..=2).contains(&h) || i < h + 1 || b[i - h - 1] != b' ' {
+        return None;
+    }
+    // date: d{1,2}/d{1,2}/d{2,4}, then an optional comma
+    let mut k = i - h - 1;
+    if k > 0 && b[k - 1] == b',' {
+        k -= 1;
+    }
+    let mut parts = 0;
+    loop {
+        let n = digits_back(k);
+        let ok = if parts == 0 {
+            (2..=4).contains(&n)
+        } else {
+            (1..=2).contains(&n)
+        };
+        if !ok {
+            return None;
+        }
+        k -= n;
+        parts += 1;
+        if parts == 3 {
+            break;
+        }
+        if k == 0 || b[k - 1] != b'/' {
+            return None;
+        }
+        k -= 1;
+    }
+    if k < floor || (k > 0 && !b[k - 1].is_ascii_whitespace()) {
+        return None;
+    }
+    // minutes and optional seconds
+    let mut j = i + 1;
+    if j >= end || digits_fwd(j) != 2 {
+        return None;
+    }
+    j += 2;
+    if j + 3 <= end && b[j] == b':' && digits_fwd(j + 1) == 2 {
+        j += 3;
+    }
+    // an optional AM / PM
+    let m = if b.get(j) == Some(&b' ') { j + 1 } else { j };
+    if m + 2 <= end
+        && matches!(b[m].to_ascii_uppercase(), b'A' | b'P')
+        && b[m + 1].eq_ignore_ascii_case(&b'm')
+        && b.get(m + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
+    {
+        j = m + 2;
+    }
+    if j < end && !b[j].is_ascii_whitespace() {
+        return None;
+    }
+    Some(k..j)
 }
 
 /// The terminator run at a candidate, with the closing quotes and brackets
@@ -1182,6 +1383,21 @@ fn ch(b: u8) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_stamps() {
+        fn find(s: &str) -> Option<&str> {
+            let i = s.find(':').unwrap();
+            time_stamp_at(s.as_bytes(), i, 0, s.len()).map(|r| &s[r])
+        }
+        assert_eq!(find("x 08/16/2000 03:48 PM y"), Some("08/16/2000 03:48 PM"));
+        assert_eq!(find("x 1/2/05, 7:05:59 am"), Some("1/2/05, 7:05:59 am"));
+        assert_eq!(find("x 08/16/2000 03:48"), Some("08/16/2000 03:48"));
+        assert_eq!(find("at 03:48 PM"), None);
+        assert_eq!(find("x 16/2000 03:48"), None);
+        assert_eq!(find("x 08/16/2000 03:4"), None);
+        assert_eq!(find("x 08/16/2000 03:48h"), None);
+    }
 
     #[test]
     fn initialisms() {

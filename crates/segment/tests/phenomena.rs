@@ -695,6 +695,193 @@ fn colon_before_a_sentence_starter() {
 }
 
 #[test]
+fn french_spaced_question_mark_after_an_abbreviation_or_ellipsis() {
+    check(
+        "fr",
+        "Faut-il encore parler des U.S.A. ? Personne ne le croit.",
+        &[
+            "Faut-il encore parler des U.S.A. ?",
+            "Personne ne le croit.",
+        ],
+    );
+    check(
+        "fr",
+        "Et il est reparti sans payer... ! Quelle histoire.",
+        &["Et il est reparti sans payer... !", "Quelle histoire."],
+    );
+}
+
+#[test]
+fn trailing_ellipsis_before_a_dash_and_the_narrators_words() {
+    check(
+        "pl",
+        "- Chciałem tylko zapytać... - zaczął cicho i umilkł. Nikt nie odpowiedział.",
+        &[
+            "- Chciałem tylko zapytać... - zaczął cicho i umilkł.",
+            "Nikt nie odpowiedział.",
+        ],
+    );
+    check(
+        "pt",
+        "Não sei mais nada... -- disse ela. Depois calou-se.",
+        &["Não sei mais nada... -- disse ela.", "Depois calou-se."],
+    );
+    // a dash before a capital opens the next line of dialogue
+    check(
+        "pl",
+        "- Nie wiem... - Ale ja wiem.",
+        &["- Nie wiem...", "- Ale ja wiem."],
+    );
+}
+
+#[test]
+fn english_titles_inside_other_languages() {
+    check(
+        "pt",
+        "O filme conta a vida de Mr. Bean em Londres. Estreia amanhã.",
+        &[
+            "O filme conta a vida de Mr. Bean em Londres.",
+            "Estreia amanhã.",
+        ],
+    );
+    check(
+        "fr",
+        "Le rôle de Mrs. Dalloway revient à une actrice anglaise.",
+        &["Le rôle de Mrs. Dalloway revient à une actrice anglaise."],
+    );
+}
+
+#[test]
+fn closing_formulas_of_letters() {
+    check(
+        "en",
+        "The draft is attached. Kind regards, Tom Hale",
+        &["The draft is attached.", "Kind regards,", "Tom Hale"],
+    );
+    check(
+        "de",
+        "Bis morgen dann. Viele Grüße, Anke",
+        &["Bis morgen dann.", "Viele Grüße,", "Anke"],
+    );
+    // a closing word that goes on in lower case is an ordinary sentence
+    check(
+        "en",
+        "Thanks, that helps a lot.",
+        &["Thanks, that helps a lot."],
+    );
+    // inside a sentence the phrase is just words
+    check(
+        "en",
+        "She sent her best regards, Mark said later.",
+        &["She sent her best regards, Mark said later."],
+    );
+}
+
+#[test]
+fn mail_header_date_and_time_stamps() {
+    check(
+        "en",
+        "See you at the depot. Maria Lopez 11/03/2004 09:15 AM Please send the invoice today.",
+        &[
+            "See you at the depot.",
+            "Maria Lopez",
+            "11/03/2004 09:15 AM",
+            "Please send the invoice today.",
+        ],
+    );
+    check(
+        "en",
+        "Posted by Tom Hale 2/7/2009 10:02:33 PM thanks for reading",
+        &[
+            "Posted by Tom Hale",
+            "2/7/2009 10:02:33 PM",
+            "thanks for reading",
+        ],
+    );
+    // a stamp that prose leads into stays in its sentence
+    check(
+        "en",
+        "The parcel left the warehouse on 5/12/2010 14:20 and arrived late.",
+        &["The parcel left the warehouse on 5/12/2010 14:20 and arrived late."],
+    );
+    // a time without a date is no stamp
+    check(
+        "en",
+        "We met Anna 10:30 AM sharp at the gate.",
+        &["We met Anna 10:30 AM sharp at the gate."],
+    );
+}
+
+#[test]
+fn quoted_statement_after_a_colon_in_portuguese_and_italian() {
+    check(
+        "pt",
+        "A ministra respondeu aos jornalistas: «Não há dinheiro para isso.» E saiu.",
+        &[
+            "A ministra respondeu aos jornalistas:",
+            "«Não há dinheiro para isso.»",
+            "E saiu.",
+        ],
+    );
+    check(
+        "it",
+        "Il portavoce ha aggiunto: \"Nessuno sarà lasciato solo.\"",
+        &[
+            "Il portavoce ha aggiunto:",
+            "\"Nessuno sarà lasciato solo.\"",
+        ],
+    );
+    // a quoted phrase in lower case belongs to the sentence
+    check(
+        "pt",
+        "Os pais repetiam a mesma queixa: «não temos tempo» para nada.",
+        &["Os pais repetiam a mesma queixa: «não temos tempo» para nada."],
+    );
+    // other languages keep the quotation inside the sentence
+    check(
+        "es",
+        "El alcalde dijo a la prensa: «No habrá más cortes.»",
+        &["El alcalde dijo a la prensa: «No habrá más cortes.»"],
+    );
+}
+
+#[test]
+fn contracted_prepositions_and_verbs_open_sentences_in_italian_and_portuguese() {
+    // a preposition fused with an article, or a verb, capitalised after a
+    // colon: the colon closed a sentence and a new one begins
+    check(
+        "it",
+        "Il quadro era evidente a tutti: Nella sala non restava nessuno.",
+        &[
+            "Il quadro era evidente a tutti:",
+            "Nella sala non restava nessuno.",
+        ],
+    );
+    check(
+        "it",
+        "Il tecnico lo aveva previsto da mesi: Ha vinto la squadra più giovane.",
+        &[
+            "Il tecnico lo aveva previsto da mesi:",
+            "Ha vinto la squadra più giovane.",
+        ],
+    );
+    check(
+        "pt",
+        "O resultado ficou claro para todos: Na cidade ninguém votou nele.",
+        &[
+            "O resultado ficou claro para todos:",
+            "Na cidade ninguém votou nele.",
+        ],
+    );
+    // a name after the colon stays in the sentence
+    check(
+        "it",
+        "Il vincitore della gara di ieri è uno solo: Marco Bellini.",
+        &["Il vincitore della gara di ieri è uno solo: Marco Bellini."],
+    );
+}
+
+#[test]
 fn host_names_brackets_after_abbreviations_and_dutch_quotes() {
     check(
         "en",
