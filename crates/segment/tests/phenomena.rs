@@ -382,7 +382,10 @@ fn glued_sentences_in_scraped_text() {
     check(
         "en",
         "The warning came from the reinsurer Hanse Re. Losses from storms doubled.",
-        &["The warning came from the reinsurer Hanse Re.", "Losses from storms doubled."],
+        &[
+            "The warning came from the reinsurer Hanse Re.",
+            "Losses from storms doubled.",
+        ],
     );
     // Two apostrophes used as a double quotation mark open a quotation.
     check(
