@@ -386,7 +386,10 @@ fn run_jsonl(
             std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?,
         )),
     };
+    // While one batch is summarised in parallel, the results of the one
+    // before it are written, so the threads do not wait for the output.
     let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
+    let mut done: Vec<Result<String>> = Vec::new();
     for (n, line) in reader.split(b'\n').enumerate() {
         let line = line.with_context(|| format!("{name}: cannot read"))?;
         let line =
@@ -396,28 +399,42 @@ fn run_jsonl(
         }
         batch.push((n + 1, line));
         if batch.len() == BATCH {
-            write_batch(args, lang_choice, engines, &name, &batch, out)?;
+            let previous = std::mem::take(&mut done);
+            let (results, written) = rayon::join(
+                || summarize_batch(args, lang_choice, engines, &name, &batch),
+                || write_results(previous, out),
+            );
+            written?;
+            done = results;
             batch.clear();
         }
     }
-    write_batch(args, lang_choice, engines, &name, &batch, out)
+    write_results(done, out)?;
+    write_results(
+        summarize_batch(args, lang_choice, engines, &name, &batch),
+        out,
+    )
 }
 
-fn write_batch(
+/// Summarises the records of a batch in parallel, each to its output line.
+fn summarize_batch(
     args: &SummarizeArgs,
     lang_choice: &LangChoice,
     engines: &Engines,
     name: &str,
     batch: &[(usize, String)],
-    out: &mut Output,
-) -> Result<()> {
-    let results: Vec<Result<String>> = batch
+) -> Vec<Result<String>> {
+    batch
         .par_iter()
         .map(|(line_no, line)| {
             summarize_record(args, lang_choice, engines, line)
                 .with_context(|| format!("{name}: line {line_no}"))
         })
-        .collect();
+        .collect()
+}
+
+/// Writes output lines in order; the first error stops the run.
+fn write_results(results: Vec<Result<String>>, out: &mut Output) -> Result<()> {
     for result in results {
         out.write_all(result?.as_bytes())?;
     }
