@@ -1,32 +1,16 @@
 //! Runs the built `excerpt` binary as a user would.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-/// The scraped news page the project was started from.
-const SEED: &str = "corpus/news/kim-putin-vladivostok.txt";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn excerpt() -> Command {
-    let mut cmd = Command::cargo_bin("excerpt").unwrap();
-    cmd.current_dir(root());
-    cmd
-}
+mod common;
+use common::{SEED, excerpt, root, stdout_of};
 
 fn read(path: impl AsRef<Path>) -> String {
     std::fs::read_to_string(root().join(path)).unwrap()
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
 }
 
 #[test]

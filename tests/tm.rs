@@ -3,10 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-const SEED: &str = "corpus/news/kim-putin-vladivostok.txt";
+mod common;
+use common::{SEED, excerpt, root, stdout_of};
+
 const MARKUP: &str = "tests/data/tm/markup-cr.txt";
 const XML_INVALID: &str = "tests/data/tm/xml-invalid.txt";
 
@@ -19,21 +20,6 @@ const FORMATS: [(&[&str], &str); 6] = [
     (&["--format", "po"], "po"),
     (&["--format", "tsv"], "tsv"),
 ];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn excerpt() -> Command {
-    let mut cmd = Command::cargo_bin("excerpt").unwrap();
-    cmd.current_dir(root());
-    cmd
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
-}
 
 fn corpus_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
