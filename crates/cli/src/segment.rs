@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
+use excerpt_tm::Document;
 use serde::Serialize;
 
 use crate::input::Source;
@@ -77,7 +78,7 @@ struct SentenceRecord<'a> {
     paragraph: usize,
     lang: &'a str,
     /// Stable segment id, `p1.s1`: paragraph and sentence, from 1.
-    segment_id: String,
+    segment_id: &'a str,
     /// Stable paragraph id, `p1`, as in the translation formats.
     paragraph_id: String,
     /// Words, counted as CAT tools count them.
@@ -105,40 +106,35 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     for source in &sources {
         let text = source.read_text()?;
         let lang = lang_choice.resolve(&text);
-        let segmenter = args.segmenter.options(&lang)?.segmenter();
+        let options = args.segmenter.options(&lang)?;
+        if args.format == SegmentFormat::Lines {
+            for sentence in options.segmenter().segment(&text) {
+                writeln!(out, "{}", one_line(sentence.as_str()))?;
+            }
+            continue;
+        }
+        // The ids are those the translation formats give the same segments.
+        let doc = Document::new(&text, options);
         let name = source.name();
         let mut chars = CharOffsets::new(&text);
-        let mut in_paragraph = (usize::MAX, 0);
-        for (i, sentence) in segmenter.segment(&text).enumerate() {
-            if in_paragraph.0 != sentence.paragraph() {
-                in_paragraph = (sentence.paragraph(), 0);
-            }
-            in_paragraph.1 += 1;
-            match args.format {
-                SegmentFormat::Lines => writeln!(out, "{}", one_line(sentence.as_str()))?,
-                SegmentFormat::Tmx
-                | SegmentFormat::Xliff
-                | SegmentFormat::Po
-                | SegmentFormat::Tsv => unreachable!("written by tm_format"),
-                SegmentFormat::Jsonl => {
-                    let record = SentenceRecord {
-                        file: show_file.then_some(name.as_str()),
-                        id: i + 1,
-                        byte_start: sentence.start(),
-                        byte_end: sentence.end(),
-                        char_start: chars.at(sentence.start()),
-                        char_end: chars.at(sentence.end()),
-                        text: sentence.as_str(),
-                        paragraph: sentence.paragraph(),
-                        lang: &lang,
-                        segment_id: format!("p{}.s{}", sentence.paragraph() + 1, in_paragraph.1),
-                        paragraph_id: format!("p{}", sentence.paragraph() + 1),
-                        words: excerpt_tm::word_count(sentence.as_str()),
-                    };
-                    serde_json::to_writer(&mut out, &record).context("cannot write JSON")?;
-                    out.write_all(b"\n")?;
-                }
-            }
+        for (i, segment) in doc.segments().iter().enumerate() {
+            let range = segment.range();
+            let record = SentenceRecord {
+                file: show_file.then_some(name.as_str()),
+                id: i + 1,
+                byte_start: range.start,
+                byte_end: range.end,
+                char_start: chars.at(range.start),
+                char_end: chars.at(range.end),
+                text: segment.text(),
+                paragraph: segment.paragraph(),
+                lang: &lang,
+                segment_id: segment.id(),
+                paragraph_id: segment.paragraph_id(),
+                words: excerpt_tm::word_count(segment.text()),
+            };
+            serde_json::to_writer(&mut out, &record).context("cannot write JSON")?;
+            out.write_all(b"\n")?;
         }
     }
     out.finish()
