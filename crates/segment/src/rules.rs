@@ -148,6 +148,7 @@ impl<'a> Scan<'a> {
                         self.cut(i + 1);
                     } else if bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
                         && self.words_before(i) > 2
+                        && !self.title_colon(i)
                     {
                         // not before a quotation it introduces, nor after
                         // a speaker's name or a short label ("Anna: Yes.")
@@ -644,6 +645,20 @@ impl<'a> Scan<'a> {
         let from = floor_char(self.text, pos.saturating_sub(WINDOW)).max(self.sent_start);
         let n = self.text[from..pos].split_whitespace().count();
         if from > self.sent_start { n.max(3) } else { n }
+    }
+
+    /// A colon inside a title ("The Lord of the Rings: The Return of the
+    /// King"): the word before it is capitalised, and so are the first two
+    /// words after it.
+    fn title_colon(&self, i: usize) -> bool {
+        let text = self.text;
+        let (_, before) = word_before(text, i, self.sent_start);
+        before.chars().next().is_some_and(chars::is_upper)
+            && next_word_start(text, i + 1, self.end).is_some_and(|(pos, _)| {
+                let first = word_at(text, pos, self.end);
+                next_word_start(text, pos + first.len(), self.end)
+                    .is_some_and(|(_, c)| chars::is_upper(c))
+            })
     }
 
     fn is_month(&self, word: &str) -> bool {

@@ -698,6 +698,25 @@ fn colon_before_a_sentence_starter() {
 }
 
 #[test]
+fn colon_inside_a_title_with_a_subtitle() {
+    // capitalised word before the colon, two capitalised words after it
+    check(
+        "en",
+        "Last winter, The Island Of the Swans: The Long Return was named the best play.",
+        &["Last winter, The Island Of the Swans: The Long Return was named the best play."],
+    );
+    // a capitalised word before the colon, but a sentence after it
+    check(
+        "it",
+        "La risposta di Marco Rossi è arrivata da Roma: Il progetto non si farà.",
+        &[
+            "La risposta di Marco Rossi è arrivata da Roma:",
+            "Il progetto non si farà.",
+        ],
+    );
+}
+
+#[test]
 fn french_spaced_question_mark_after_an_abbreviation_or_ellipsis() {
     check(
         "fr",
