@@ -268,6 +268,10 @@ impl<'a> Scan<'a> {
         let boundary = self.decide(i, c, kind, &cluster);
         if boundary {
             self.cut(cluster.end);
+        } else {
+            // brackets the cluster closed ("(...)", "(etc.)") are closed
+            // for the rest of the sentence too
+            self.depth = self.depth.saturating_sub(cluster.brackets);
         }
         cluster.resume.max(i + c.len_utf8())
     }
@@ -1071,6 +1075,8 @@ struct Cluster {
     closer: bool,
     /// Contains a closing bracket.
     closed_bracket: bool,
+    /// Number of closing brackets in it.
+    brackets: u32,
 }
 
 impl Cluster {
@@ -1117,6 +1123,7 @@ impl Cluster {
             if chars::is_bracket_closer(c) {
                 cl.closer = true;
                 cl.closed_bracket = true;
+                cl.brackets += 1;
                 j += c.len_utf8();
                 continue;
             }

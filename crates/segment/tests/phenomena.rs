@@ -211,6 +211,32 @@ fn parentheses() {
         "The plan (see the annex. it is short) was approved.",
         &["The plan (see the annex. it is short) was approved."],
     );
+    // A bracket that closes right after a terminator ("etc.)", "(...)")
+    // is closed: a later bracket does not keep the next end inside one.
+    check(
+        "en",
+        "She packed everything (books, records, etc.) into boxes. We helped her (a little).",
+        &[
+            "She packed everything (books, records, etc.) into boxes.",
+            "We helped her (a little).",
+        ],
+    );
+    check(
+        "fr",
+        "Les élèves (...) ont tous réussi. Le maire (Paul) les a félicités.",
+        &[
+            "Les élèves (...) ont tous réussi.",
+            "Le maire (Paul) les a félicités.",
+        ],
+    );
+    check(
+        "fr",
+        "\"Ils manquent de tout (...) ils attendent (des masques, des gants)\", a dit \"Médecins Unis\". \"Il faut agir (vite)\", a-t-il ajouté.",
+        &[
+            "\"Ils manquent de tout (...) ils attendent (des masques, des gants)\", a dit \"Médecins Unis\".",
+            "\"Il faut agir (vite)\", a-t-il ajouté.",
+        ],
+    );
     check(
         "zh",
         "我们看了《再见！朋友》这部电影。很好看。",
