@@ -534,7 +534,8 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let before = text[..i].chars().next_back();
         if before.is_some_and(|b| b == '[' || b == '(') && cl.closed_bracket {
-            return false; // "[...]": an omission inside a quotation
+            // "[...]": an omission inside a quotation
+            return self.omission_ends(i - 1, cl, first);
         }
         if chars::is_lower(first) {
             return false;
@@ -556,6 +557,40 @@ impl<'a> Scan<'a> {
             return false; // ". . ." between words: an omission, not an end
         }
         true
+    }
+
+    /// An omission mark ("(...)", "[…]") opening at `open`, with `first`
+    /// the start of the next word. After words of the current sentence it
+    /// ends the sentence when a terminator follows it ("perdu (...). Nous")
+    /// or, as press quotations join two sentences with it ("il a tout
+    /// perdu (...) Nous partons"), when a capitalised word follows it after
+    /// a space with nothing in between (not a closing quote nor an opening
+    /// bracket: '[...]" (Smith 1990)' cites a source). A lone capital letter
+    /// says nothing ("I", "A"), unless an apostrophe follows it ("C'est").
+    fn omission_ends(&self, open: usize, cl: &Cluster, first: char) -> bool {
+        let text = self.text;
+        if self.is_sentence_initial(open) {
+            return false;
+        }
+        let mark = &text[open..cl.end];
+        let close = mark.rfind([')', ']']).map_or(0, |k| k + 1);
+        let ended = mark[close..]
+            .chars()
+            .any(|c| chars::terminator(c, self.profile.greek, self.profile.armenian).is_some());
+        if ended {
+            return !chars::is_lower(first);
+        }
+        if cl.other || close != mark.len() {
+            return false;
+        }
+        let Some((pos, first)) = first_char_at(text, cl.end, self.end) else {
+            return true;
+        };
+        if !chars::is_upper(first) {
+            return false;
+        }
+        let word = word_at(text, pos, self.end);
+        word.chars().count() > 1 || text[pos + word.len()..self.end].starts_with(['\'', '’'])
     }
 
     /// "Pyrénées.Alors": a sentence end without the space, as scraped text

@@ -148,6 +148,68 @@ fn ellipses() {
 }
 
 #[test]
+fn omission_marks_between_quoted_sentences() {
+    // Press quotations join two sentences with "(...)" or "[...]": a
+    // capitalised word after it starts a new sentence, a name included.
+    check(
+        "fr",
+        "\"Nous avons tout perdu (...) Nous repartirons de zéro\", a-t-il dit.",
+        &[
+            "\"Nous avons tout perdu (...)",
+            "Nous repartirons de zéro\", a-t-il dit.",
+        ],
+    );
+    check(
+        "fr",
+        "Elle parle de la ville (…) Marie Leroux lui a répondu.",
+        &["Elle parle de la ville (…)", "Marie Leroux lui a répondu."],
+    );
+    check(
+        "fr",
+        "Le pont est fermé (...) C'est la troisième fois.",
+        &["Le pont est fermé (...)", "C'est la troisième fois."],
+    );
+    check(
+        "en",
+        "We sold the old farm [...] The village is empty now.",
+        &["We sold the old farm [...]", "The village is empty now."],
+    );
+    // A terminator after the mark ends the sentence.
+    check(
+        "fr",
+        "Le pont est fermé (...). Les bus font un détour.",
+        &["Le pont est fermé (...).", "Les bus font un détour."],
+    );
+    check(
+        "en",
+        "We sold the old farm [...]. Then we moved.",
+        &["We sold the old farm [...].", "Then we moved."],
+    );
+    // Not an end: a lower-case word, a mark that opens the sentence, a
+    // closing quote and a cited source, a lone "I".
+    check(
+        "fr",
+        "Le pont est fermé (...) et les bus font un détour.",
+        &["Le pont est fermé (...) et les bus font un détour."],
+    );
+    check(
+        "fr",
+        "\"(...) Nous repartirons\", a-t-il dit.",
+        &["\"(...) Nous repartirons\", a-t-il dit."],
+    );
+    check(
+        "en",
+        "\"We kept the old maps [...]\" (Lane 40).",
+        &["\"We kept the old maps [...]\" (Lane 40)."],
+    );
+    check(
+        "en",
+        "She wrote that [...] I was late again.",
+        &["She wrote that [...] I was late again."],
+    );
+}
+
+#[test]
 fn repeated_and_mixed_terminators() {
     check(
         "en",
