@@ -632,12 +632,21 @@ impl<'a> Scan<'a> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        // A capitalised top-level domain follows a capitalised host name
-        // ("Newsfeed.Com"); after a lower-case word, "De" or "Au" starts a
-        // sentence ("mardi.De son côté").
-        let host_like = left_tok.chars().next().is_some_and(chars::is_upper)
-            || !word.chars().skip(1).all(chars::is_lower);
+        // A capitalised generic top-level domain follows a capitalised host
+        // name ("Newsfeed.Com"), an upper-case one any host ("example.COM");
+        // a capitalised two-letter word starts a sentence, as a country
+        // code is hardly ever capitalised ("mardi.De son côté", "Paris.It
+        // rained").
+        let upper = word.chars().all(chars::is_upper);
+        let host_like =
+            (left_tok.chars().next().is_some_and(chars::is_upper) && word.len() > 2) || upper;
         if word.chars().count() < 2 || (is_domain_suffix(&word) && host_like) {
+            return false;
+        }
+        // A member of a program's class ("Console.WriteLine", "Color.FromArgb")
+        // is not a sentence: a sentence rarely opens with a word that has
+        // a capital after its first letter.
+        if !upper && word.chars().skip(1).any(chars::is_upper) {
             return false;
         }
         let rest = &right_tok[word.len()..];

@@ -465,6 +465,35 @@ fn glued_sentences_in_scraped_text() {
         "Read it on Dailyfeed.Com today.",
         &["Read it on Dailyfeed.Com today."],
     );
+    check(
+        "en",
+        "Read it on example.NET today.",
+        &["Read it on example.NET today."],
+    );
+    // After a capitalised word too: a capitalised two-letter word is a
+    // sentence opener, not a country code.
+    check(
+        "fr",
+        "Il a écrit à Mme Lambert.De son côté, elle a refusé.",
+        &["Il a écrit à Mme Lambert.", "De son côté, elle a refusé."],
+    );
+    check(
+        "en",
+        "We finally reached Lisbon.It was raining.",
+        &["We finally reached Lisbon.", "It was raining."],
+    );
+    // Code: a class member ("Console.WriteLine") and names with inner
+    // periods stay whole.
+    check(
+        "en",
+        "Call Console.WriteLine to print the total.",
+        &["Call Console.WriteLine to print the total."],
+    );
+    check(
+        "en",
+        "She got her Ph.D. in Ohio and works on ASP.NET sites.",
+        &["She got her Ph.D. in Ohio and works on ASP.NET sites."],
+    );
     // "Re." (regarding; a reinsurer's name) is not a title: a capitalised
     // word after it starts a sentence.
     check(
