@@ -1265,9 +1265,13 @@ impl Cluster {
     }
 }
 
-/// The length of a footnote mark at the start of `s`: "[12]" or "[...]".
+/// The length of a footnote mark at the start of `s`: "[12]", "[...]" or
+/// "[…]".
 fn footnote_len(s: &str) -> Option<usize> {
     let inner = s.strip_prefix('[')?;
+    if inner.starts_with("…]") {
+        return Some("[…]".len());
+    }
     let len = inner
         .bytes()
         .take_while(|&b| b.is_ascii_digit() || b == b'.' || b == b',')

@@ -761,6 +761,12 @@ fn footnote_marks_stay_with_their_sentence() {
         "It was \"a great loss.\" [12] Nobody came.",
         &["It was \"a great loss.\" [12]", "Nobody came."],
     );
+    // An omission mark after the end belongs to the sentence it cuts.
+    check(
+        "en",
+        "The talks went on for hours. […] Nobody left early.",
+        &["The talks went on for hours. […]", "Nobody left early."],
+    );
     check(
         "en",
         "The rule is old.3 Courts still apply it.",
