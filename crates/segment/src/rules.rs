@@ -566,7 +566,8 @@ impl<'a> Scan<'a> {
     /// perdu (...) Nous partons"), when a capitalised word follows it after
     /// a space with nothing in between (not a closing quote nor an opening
     /// bracket: '[...]" (Smith 1990)' cites a source). A lone capital letter
-    /// says nothing ("I", "A"), unless an apostrophe follows it ("C'est").
+    /// says nothing ("I", "A"), unless an apostrophe follows it ("C'est"),
+    /// nor does a word in capitals (an acronym, a name blacked out).
     fn omission_ends(&self, open: usize, cl: &Cluster, first: char) -> bool {
         let text = self.text;
         if self.is_sentence_initial(open) {
@@ -590,7 +591,10 @@ impl<'a> Scan<'a> {
             return false;
         }
         let word = word_at(text, pos, self.end);
-        word.chars().count() > 1 || text[pos + word.len()..self.end].starts_with(['\'', '’'])
+        if word.chars().count() == 1 {
+            return text[pos + word.len()..self.end].starts_with(['\'', '’']);
+        }
+        word.chars().any(chars::is_lower)
     }
 
     /// "Pyrénées.Alors": a sentence end without the space, as scraped text

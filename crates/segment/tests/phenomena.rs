@@ -207,6 +207,11 @@ fn omission_marks_between_quoted_sentences() {
         "She wrote that [...] I was late again.",
         &["She wrote that [...] I was late again."],
     );
+    check(
+        "fr",
+        "Le rapport cite (...) ONU et OMS sans nuance.",
+        &["Le rapport cite (...) ONU et OMS sans nuance."],
+    );
 }
 
 #[test]
