@@ -269,6 +269,10 @@ impl<'a> Scan<'a> {
         let boundary = self.decide(i, c, kind, &cluster);
         if boundary {
             self.cut(cluster.end);
+        } else {
+            // brackets the cluster closed ("(...)", "(etc.)") are closed
+            // for the rest of the sentence too
+            self.depth = self.depth.saturating_sub(cluster.brackets);
         }
         cluster.resume.max(i + c.len_utf8())
     }
@@ -531,7 +535,8 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let before = text[..i].chars().next_back();
         if before.is_some_and(|b| b == '[' || b == '(') && cl.closed_bracket {
-            return false; // "[...]": an omission inside a quotation
+            // "[...]": an omission inside a quotation
+            return self.omission_ends(i - 1, cl, first);
         }
         if chars::is_lower(first) {
             return false;
@@ -553,6 +558,44 @@ impl<'a> Scan<'a> {
             return false; // ". . ." between words: an omission, not an end
         }
         true
+    }
+
+    /// An omission mark ("(...)", "[…]") opening at `open`, with `first`
+    /// the start of the next word. After words of the current sentence it
+    /// ends the sentence when a terminator follows it ("perdu (...). Nous")
+    /// or, as press quotations join two sentences with it ("il a tout
+    /// perdu (...) Nous partons"), when a capitalised word follows it after
+    /// a space with nothing in between (not a closing quote nor an opening
+    /// bracket: '[...]" (Smith 1990)' cites a source). A lone capital letter
+    /// says nothing ("I", "A"), unless an apostrophe follows it ("C'est"),
+    /// nor does a word in capitals (an acronym, a name blacked out).
+    fn omission_ends(&self, open: usize, cl: &Cluster, first: char) -> bool {
+        let text = self.text;
+        if self.is_sentence_initial(open) {
+            return false;
+        }
+        let mark = &text[open..cl.end];
+        let close = mark.rfind([')', ']']).map_or(0, |k| k + 1);
+        let ended = mark[close..]
+            .chars()
+            .any(|c| chars::terminator(c, self.profile.greek, self.profile.armenian).is_some());
+        if ended {
+            return !chars::is_lower(first);
+        }
+        if cl.other || close != mark.len() {
+            return false;
+        }
+        let Some((pos, first)) = first_char_at(text, cl.end, self.end) else {
+            return true;
+        };
+        if !chars::is_upper(first) {
+            return false;
+        }
+        let word = word_at(text, pos, self.end);
+        if word.chars().count() == 1 {
+            return text[pos + word.len()..self.end].starts_with(['\'', '’']);
+        }
+        word.chars().any(chars::is_lower)
     }
 
     /// "Pyrénées.Alors": a sentence end without the space, as scraped text
@@ -594,12 +637,21 @@ impl<'a> Scan<'a> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        // A capitalised top-level domain follows a capitalised host name
-        // ("Newsfeed.Com"); after a lower-case word, "De" or "Au" starts a
-        // sentence ("mardi.De son côté").
-        let host_like = left_tok.chars().next().is_some_and(chars::is_upper)
-            || !word.chars().skip(1).all(chars::is_lower);
+        // A capitalised generic top-level domain follows a capitalised host
+        // name ("Newsfeed.Com"), an upper-case one any host ("example.COM");
+        // a capitalised two-letter word starts a sentence, as a country
+        // code is hardly ever capitalised ("mardi.De son côté", "Paris.It
+        // rained").
+        let upper = word.chars().all(chars::is_upper);
+        let host_like =
+            (left_tok.chars().next().is_some_and(chars::is_upper) && word.len() > 2) || upper;
         if word.chars().count() < 2 || (is_domain_suffix(&word) && host_like) {
+            return false;
+        }
+        // A member of a program's class ("Console.WriteLine", "Color.FromArgb")
+        // is not a sentence: a sentence rarely opens with a word that has
+        // a capital after its first letter.
+        if !upper && word.chars().skip(1).any(chars::is_upper) {
             return false;
         }
         let rest = &right_tok[word.len()..];
@@ -1086,6 +1138,8 @@ struct Cluster {
     closer: bool,
     /// Contains a closing bracket.
     closed_bracket: bool,
+    /// Number of closing brackets in it.
+    brackets: u32,
 }
 
 impl Cluster {
@@ -1132,6 +1186,7 @@ impl Cluster {
             if chars::is_bracket_closer(c) {
                 cl.closer = true;
                 cl.closed_bracket = true;
+                cl.brackets += 1;
                 j += c.len_utf8();
                 continue;
             }
@@ -1229,9 +1284,13 @@ impl Cluster {
     }
 }
 
-/// The length of a footnote mark at the start of `s`: "[12]" or "[...]".
+/// The length of a footnote mark at the start of `s`: "[12]", "[...]" or
+/// "[…]".
 fn footnote_len(s: &str) -> Option<usize> {
     let inner = s.strip_prefix('[')?;
+    if inner.starts_with("…]") {
+        return Some("[…]".len());
+    }
     let len = inner
         .bytes()
         .take_while(|&b| b.is_ascii_digit() || b == b'.' || b == b',')

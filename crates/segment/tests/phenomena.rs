@@ -148,6 +148,73 @@ fn ellipses() {
 }
 
 #[test]
+fn omission_marks_between_quoted_sentences() {
+    // Press quotations join two sentences with "(...)" or "[...]": a
+    // capitalised word after it starts a new sentence, a name included.
+    check(
+        "fr",
+        "\"Nous avons tout perdu (...) Nous repartirons de zéro\", a-t-il dit.",
+        &[
+            "\"Nous avons tout perdu (...)",
+            "Nous repartirons de zéro\", a-t-il dit.",
+        ],
+    );
+    check(
+        "fr",
+        "Elle parle de la ville (…) Marie Leroux lui a répondu.",
+        &["Elle parle de la ville (…)", "Marie Leroux lui a répondu."],
+    );
+    check(
+        "fr",
+        "Le pont est fermé (...) C'est la troisième fois.",
+        &["Le pont est fermé (...)", "C'est la troisième fois."],
+    );
+    check(
+        "en",
+        "We sold the old farm [...] The village is empty now.",
+        &["We sold the old farm [...]", "The village is empty now."],
+    );
+    // A terminator after the mark ends the sentence.
+    check(
+        "fr",
+        "Le pont est fermé (...). Les bus font un détour.",
+        &["Le pont est fermé (...).", "Les bus font un détour."],
+    );
+    check(
+        "en",
+        "We sold the old farm [...]. Then we moved.",
+        &["We sold the old farm [...].", "Then we moved."],
+    );
+    // Not an end: a lower-case word, a mark that opens the sentence, a
+    // closing quote and a cited source, a lone "I".
+    check(
+        "fr",
+        "Le pont est fermé (...) et les bus font un détour.",
+        &["Le pont est fermé (...) et les bus font un détour."],
+    );
+    check(
+        "fr",
+        "\"(...) Nous repartirons\", a-t-il dit.",
+        &["\"(...) Nous repartirons\", a-t-il dit."],
+    );
+    check(
+        "en",
+        "\"We kept the old maps [...]\" (Lane 40).",
+        &["\"We kept the old maps [...]\" (Lane 40)."],
+    );
+    check(
+        "en",
+        "She wrote that [...] I was late again.",
+        &["She wrote that [...] I was late again."],
+    );
+    check(
+        "fr",
+        "Le rapport cite (...) ONU et OMS sans nuance.",
+        &["Le rapport cite (...) ONU et OMS sans nuance."],
+    );
+}
+
+#[test]
 fn repeated_and_mixed_terminators() {
     check(
         "en",
@@ -210,6 +277,32 @@ fn parentheses() {
         "en",
         "The plan (see the annex. it is short) was approved.",
         &["The plan (see the annex. it is short) was approved."],
+    );
+    // A bracket that closes right after a terminator ("etc.)", "(...)")
+    // is closed: a later bracket does not keep the next end inside one.
+    check(
+        "en",
+        "She packed everything (books, records, etc.) into boxes. We helped her (a little).",
+        &[
+            "She packed everything (books, records, etc.) into boxes.",
+            "We helped her (a little).",
+        ],
+    );
+    check(
+        "fr",
+        "Les élèves (...) ont tous réussi. Le maire (Paul) les a félicités.",
+        &[
+            "Les élèves (...) ont tous réussi.",
+            "Le maire (Paul) les a félicités.",
+        ],
+    );
+    check(
+        "fr",
+        "\"Ils manquent de tout (...) ils attendent (des masques, des gants)\", a dit \"Médecins Unis\". \"Il faut agir (vite)\", a-t-il ajouté.",
+        &[
+            "\"Ils manquent de tout (...) ils attendent (des masques, des gants)\", a dit \"Médecins Unis\".",
+            "\"Il faut agir (vite)\", a-t-il ajouté.",
+        ],
     );
     check(
         "zh",
@@ -376,6 +469,35 @@ fn glued_sentences_in_scraped_text() {
         "en",
         "Read it on Dailyfeed.Com today.",
         &["Read it on Dailyfeed.Com today."],
+    );
+    check(
+        "en",
+        "Read it on example.NET today.",
+        &["Read it on example.NET today."],
+    );
+    // After a capitalised word too: a capitalised two-letter word is a
+    // sentence opener, not a country code.
+    check(
+        "fr",
+        "Il a écrit à Mme Lambert.De son côté, elle a refusé.",
+        &["Il a écrit à Mme Lambert.", "De son côté, elle a refusé."],
+    );
+    check(
+        "en",
+        "We finally reached Lisbon.It was raining.",
+        &["We finally reached Lisbon.", "It was raining."],
+    );
+    // Code: a class member ("Console.WriteLine") and names with inner
+    // periods stay whole.
+    check(
+        "en",
+        "Call Console.WriteLine to print the total.",
+        &["Call Console.WriteLine to print the total."],
+    );
+    check(
+        "en",
+        "She got her Ph.D. in Ohio and works on ASP.NET sites.",
+        &["She got her Ph.D. in Ohio and works on ASP.NET sites."],
     );
     // "Re." (regarding; a reinsurer's name) is not a title: a capitalised
     // word after it starts a sentence.
@@ -643,6 +765,12 @@ fn footnote_marks_stay_with_their_sentence() {
         "en",
         "It was \"a great loss.\" [12] Nobody came.",
         &["It was \"a great loss.\" [12]", "Nobody came."],
+    );
+    // An omission mark after the end belongs to the sentence it cuts.
+    check(
+        "en",
+        "The talks went on for hours. […] Nobody left early.",
+        &["The talks went on for hours. […]", "Nobody left early."],
     );
     check(
         "en",
