@@ -172,6 +172,17 @@ impl Language {
         self.stop_words.contains(word)
     }
 
+    /// Whether a stop-word list is shipped for this language.
+    ///
+    /// ```
+    /// use excerpt_rank::Language;
+    /// assert!(Language::new("de").has_stop_words());
+    /// assert!(!Language::new("pl").has_stop_words());
+    /// ```
+    pub fn has_stop_words(&self) -> bool {
+        !self.stop_words.is_empty()
+    }
+
     /// The stem of the lower-cased `word` (the word itself without a stemmer).
     ///
     /// ```
