@@ -94,6 +94,8 @@ pub enum SimilarityArg {
     Overlap,
     /// Okapi BM25.
     Bm25,
+    /// Cosine of term counts.
+    Cosine,
 }
 
 fn parse_ratio(value: &str) -> Result<f64, String> {
@@ -120,6 +122,7 @@ impl SummarizeArgs {
         match self.similarity {
             SimilarityArg::Overlap => Similarity::Overlap,
             SimilarityArg::Bm25 => Similarity::Bm25,
+            SimilarityArg::Cosine => Similarity::Cosine,
         }
     }
 }

@@ -23,6 +23,8 @@ pub(crate) enum EdgeWeights {
     Overlap,
     /// Okapi BM25 with Lucene's always-positive idf: `k1`, `b`.
     Bm25 { k1: f64, b: f64 },
+    /// Cosine of the term-count vectors.
+    Cosine,
 }
 
 /// The factorised similarity graph over a subset of the sentences.
@@ -65,6 +67,22 @@ impl Graph {
                         let len = matrix.rows[i].len() as f64;
                         let w = 1.0 / (1.0 + len).ln().max(f64::MIN_POSITIVE).sqrt();
                         matrix.rows[i].iter().map(|&(t, _)| (t, w)).collect()
+                    })
+                    .collect();
+                (rows.clone(), rows)
+            }
+            EdgeWeights::Cosine => {
+                let rows: Vec<SparseRow> = nodes
+                    .iter()
+                    .map(|&i| {
+                        let row = &matrix.rows[i];
+                        let norm = row
+                            .iter()
+                            .map(|&(_, c)| f64::from(c) * f64::from(c))
+                            .sum::<f64>()
+                            .sqrt()
+                            .max(f64::MIN_POSITIVE);
+                        row.iter().map(|&(t, c)| (t, f64::from(c) / norm)).collect()
                     })
                     .collect();
                 (rows.clone(), rows)
@@ -291,7 +309,11 @@ mod tests {
 
     #[test]
     fn factorised_pagerank_matches_dense_pagerank() {
-        for weights in [EdgeWeights::Overlap, EdgeWeights::Bm25 { k1: 1.2, b: 0.75 }] {
+        for weights in [
+            EdgeWeights::Overlap,
+            EdgeWeights::Bm25 { k1: 1.2, b: 0.75 },
+            EdgeWeights::Cosine,
+        ] {
             let g = graph(&TEXT, weights);
             let teleport = vec![0.2; 5];
             let fast = g.pagerank(&teleport, 0.85);
@@ -317,6 +339,21 @@ mod tests {
         assert_eq!(g.weight(0, 1), g.weight(1, 0));
         assert!(g.weight(0, 1) > 0.0);
         assert_eq!(g.weight(0, 3), 0.0);
+    }
+
+    #[test]
+    fn cosine_is_the_cosine_of_term_counts() {
+        let text = ["Rail and rail and harbour.", "Harbour rail.", "A gull."];
+        let g = graph(&text, EdgeWeights::Cosine);
+        // "rail" twice and "harbour" once against each once: 3 / (√5 · √2)
+        let expected = 3.0 / (5.0f64.sqrt() * 2.0f64.sqrt());
+        assert!(
+            (g.weight(0, 1) - expected).abs() < 1e-12,
+            "{}",
+            g.weight(0, 1)
+        );
+        assert_eq!(g.weight(0, 1), g.weight(1, 0));
+        assert_eq!(g.weight(0, 2), 0.0);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum Similarity {
     Overlap,
     /// Okapi BM25 of one sentence as a query against the other (Barrios et al. 2016).
     Bm25,
+    /// Cosine of the two sentences' term-count vectors.
+    Cosine,
 }
 
 /// A chosen sentence.
@@ -172,6 +174,9 @@ pub struct Tuning {
     pub graph_length_exponent: f64,
     /// Graph mode: cosine above which a sentence repeats a chosen one.
     pub graph_redundancy: f64,
+    /// Share of the cosine centrality in graph mode (the rest is the
+    /// chosen similarity's).
+    pub graph_cosine_share: f64,
     /// Lead mode: exponent of the length normalisation.
     pub lead_length_exponent: f64,
     /// Lead mode: cosine above which a sentence repeats a chosen one.
@@ -194,8 +199,9 @@ impl Default for Tuning {
         Tuning {
             damping: 0.85,
             question_penalty: 0.5,
-            graph_length_exponent: 0.15,
+            graph_length_exponent: 0.0,
             graph_redundancy: 0.9,
+            graph_cosine_share: 0.5,
             lead_length_exponent: 0.3,
             lead_redundancy: 0.4,
             lead_extra: 2.0,
@@ -355,6 +361,7 @@ impl Summarizer {
                 k1: t.bm25_k1,
                 b: t.bm25_b,
             },
+            Similarity::Cosine => EdgeWeights::Cosine,
         };
         let graph = Graph::build(&matrix, nodes, weights);
         let m = graph.len();
@@ -382,6 +389,20 @@ impl Summarizer {
             m
         };
 
+        // Over the whole text, overlap favours long sentences and cosine
+        // short ones: the graph mode averages the two centralities.
+        let centrality = if !lead && t.graph_cosine_share > 0.0 && weights != EdgeWeights::Cosine {
+            let cosine = Graph::build(&matrix, graph.nodes.clone(), EdgeWeights::Cosine)
+                .pagerank(&uniform, t.damping);
+            let share = t.graph_cosine_share;
+            centrality
+                .iter()
+                .zip(&cosine)
+                .map(|(c, k)| (1.0 - share) * c + share * k)
+                .collect()
+        } else {
+            centrality
+        };
         let mut scores = vec![0.0; n];
         for (k, &i) in graph.nodes.iter().enumerate() {
             let c = centrality[k] * m as f64;
