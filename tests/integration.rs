@@ -256,6 +256,19 @@ fn summarize_title_flag_picks_the_sentence_the_title_announces() {
     );
     let value: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(value["summary"][0].as_str().unwrap(), titled.trim_end());
+    // A headline the text opens with serves as its title, unless the title
+    // is given (empty turns it off).
+    let headed = format!("{title}\n\n{LIBRARY_STORY}");
+    let summarize = ["summarize", "--lang", "en", "--sentences", "1"];
+    let from_headline = stdout_of(excerpt().args(summarize).write_stdin(headed.as_str()));
+    assert_eq!(from_headline, titled);
+    let off = stdout_of(
+        excerpt()
+            .args(summarize)
+            .args(["--title", ""])
+            .write_stdin(headed.as_str()),
+    );
+    assert_eq!(off, plain);
     // --title is for one text; JSONL records carry their own.
     excerpt()
         .args(["summarize", "--jsonl", "--title", title])

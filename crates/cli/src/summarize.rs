@@ -68,10 +68,11 @@ pub struct SummarizeArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// The text's title (headline), when it is known and not part of the
-    /// text: in a short summary of a gist-first text, the opening sentences
-    /// that say what the title says rank higher. (With --jsonl, give each
-    /// record a "title" field instead.)
+    /// The text's title (headline): in a short summary of a gist-first text,
+    /// the opening sentences that say what the title says rank higher.
+    /// Without it, a first line without sentence punctuation and followed by
+    /// a blank line is taken as the title; `--title ''` turns that off. (With
+    /// --jsonl, give each record a "title" field instead.)
     #[arg(long, value_name = "TEXT", conflicts_with = "jsonl")]
     pub title: Option<String>,
 
@@ -186,6 +187,8 @@ impl Engines {
             .iter()
             .map(|s| &text[s.start()..s.end()])
             .collect();
+        // Without a title, a headline the text opens with serves as one.
+        let title = title.or_else(|| excerpt_rank::headline(text));
         let summary = match title {
             Some(title) => summarizer.summarize_with_title(&texts, title, budget),
             None => summarizer.summarize(&texts, budget),

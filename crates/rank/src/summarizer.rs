@@ -540,20 +540,37 @@ impl Summarizer {
 
 /// How much each node says of the title, relative to the node that says
 /// most of it (`None` when none does): the title's terms in the sentence,
-/// weighted by their rarity in the text (BM25's idf), over the square root
+/// weighted by their rarity among the nodes (BM25's idf), over the square root
 /// of the logarithm of the sentence's number of terms, as the graph's
 /// overlap weighs its edges.
 fn title_relevance(matrix: &TermMatrix, title: &[(u32, u32)], nodes: &[usize]) -> Option<Vec<f64>> {
-    let n = matrix.rows.len() as f64;
-    let idf = |term: u32| {
-        let df = matrix.document_frequency[term as usize] as f64;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-    };
+    // Rarity among the ranked sentences: a headline or a repeat left out of
+    // the ranking does not make the title's words look common.
+    let n = nodes.len() as f64;
+    let idf: Vec<f64> = title
+        .iter()
+        .map(|&(term, _)| {
+            let df = nodes
+                .iter()
+                .filter(|&&i| {
+                    matrix.rows[i]
+                        .binary_search_by_key(&term, |&(u, _)| u)
+                        .is_ok()
+                })
+                .count() as f64;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        })
+        .collect();
     let mut r: Vec<f64> = nodes
         .iter()
         .map(|&i| {
             let row = &matrix.rows[i];
-            let w: f64 = shared(title, row).map(|(term, _)| idf(term)).sum();
+            let w: f64 = title
+                .iter()
+                .zip(&idf)
+                .filter(|&(&(term, _), _)| row.binary_search_by_key(&term, |&(u, _)| u).is_ok())
+                .map(|(_, &idf)| idf)
+                .sum();
             w / (1.0 + row.len() as f64).ln().max(f64::MIN_POSITIVE).sqrt()
         })
         .collect();
@@ -563,18 +580,6 @@ fn title_relevance(matrix: &TermMatrix, title: &[(u32, u32)], nodes: &[usize]) -
     }
     r.iter_mut().for_each(|x| *x /= top);
     Some(r)
-}
-
-/// The terms of `query` that `row` holds, with their count in `row`.
-fn shared<'a>(
-    query: &'a [(u32, u32)],
-    row: &'a [(u32, u32)],
-) -> impl Iterator<Item = (u32, u32)> + 'a {
-    query.iter().filter_map(|&(t, _)| {
-        row.binary_search_by_key(&t, |&(u, _)| u)
-            .ok()
-            .map(|k| row[k])
-    })
 }
 
 /// Cosine similarity of two term-count rows.
