@@ -205,6 +205,78 @@ fn jsonl_protocol_keeps_order_ids_and_budgets() {
     }
 }
 
+/// A news story of twelve sentences (one per line) whose second sentence
+/// carries the decision its headline announces.
+const LIBRARY_STORY: &str = "\
+The town council met on Wednesday to discuss the library and the museum.
+Councillors agreed to keep the library open on Sundays from next month.
+The library and the museum share a building near the market square.
+Museum visitors said the building was often crowded at weekends.
+The library staff welcomed the council's decision.
+Two more librarians will be hired for the weekend shifts.
+The market square will get new benches in spring.
+A brass band played outside after the meeting.
+Rain fell for most of the evening.
+Some residents could not attend the meeting.
+The minutes will be posted at the town hall.
+The next council meeting is in May.
+";
+
+#[test]
+fn summarize_title_flag_picks_the_sentence_the_title_announces() {
+    let title = "Library to open on Sundays";
+    let plain = stdout_of(
+        excerpt()
+            .args(["summarize", "--lang", "en", "--sentences", "1"])
+            .write_stdin(LIBRARY_STORY),
+    );
+    assert!(!plain.starts_with("Councillors agreed"), "{plain}");
+    let titled = stdout_of(
+        excerpt()
+            .args([
+                "summarize",
+                "--lang",
+                "en",
+                "--sentences",
+                "1",
+                "--title",
+                title,
+            ])
+            .write_stdin(LIBRARY_STORY),
+    );
+    assert!(titled.starts_with("Councillors agreed"), "{titled}");
+    assert_eq!(titled.lines().count(), 1);
+    // The same title as a JSONL record's field.
+    let record =
+        serde_json::json!({"id": 1, "text": LIBRARY_STORY, "k": 1, "lang": "en", "title": title});
+    let out = stdout_of(
+        excerpt()
+            .args(["summarize", "--jsonl"])
+            .write_stdin(format!("{record}\n")),
+    );
+    let value: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(value["summary"][0].as_str().unwrap(), titled.trim_end());
+    // A headline the text opens with serves as its title, unless the title
+    // is given (empty turns it off).
+    let headed = format!("{title}\n\n{LIBRARY_STORY}");
+    let summarize = ["summarize", "--lang", "en", "--sentences", "1"];
+    let from_headline = stdout_of(excerpt().args(summarize).write_stdin(headed.as_str()));
+    assert_eq!(from_headline, titled);
+    let off = stdout_of(
+        excerpt()
+            .args(summarize)
+            .args(["--title", ""])
+            .write_stdin(headed.as_str()),
+    );
+    assert_eq!(off, plain);
+    // --title is for one text; JSONL records carry their own.
+    excerpt()
+        .args(["summarize", "--jsonl", "--title", title])
+        .write_stdin(format!("{record}\n"))
+        .assert()
+        .code(2);
+}
+
 #[test]
 fn jsonl_bad_record_names_the_line() {
     excerpt()

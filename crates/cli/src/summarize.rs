@@ -68,8 +68,16 @@ pub struct SummarizeArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// Read JSON Lines ({"id", "text", optional "k" and "lang"}) and write one
-    /// {"id", "summary"} object per input line, in the same order.
+    /// The text's title (headline): in a short summary of a gist-first text,
+    /// the opening sentences that say what the title says rank higher.
+    /// Without it, a first line without sentence punctuation and followed by
+    /// a blank line is taken as the title; `--title ''` turns that off. (With
+    /// --jsonl, give each record a "title" field instead.)
+    #[arg(long, value_name = "TEXT", conflicts_with = "jsonl")]
+    pub title: Option<String>,
+
+    /// Read JSON Lines ({"id", "text", optional "k", "lang" and "title"}) and
+    /// write one {"id", "summary"} object per input line, in the same order.
     #[arg(long)]
     pub jsonl: bool,
 
@@ -171,6 +179,7 @@ impl Engines {
         &self,
         text: &'t str,
         lang: &str,
+        title: Option<&str>,
         budget: Budget,
         keywords: Option<usize>,
     ) -> Report<'t> {
@@ -181,7 +190,12 @@ impl Engines {
             .iter()
             .map(|s| &text[s.start()..s.end()])
             .collect();
-        let summary = summarizer.summarize(&texts, budget);
+        // Without a title, a headline the text opens with serves as one.
+        let title = title.or_else(|| excerpt_rank::headline(text));
+        let summary = match title {
+            Some(title) => summarizer.summarize_with_title(&texts, title, budget),
+            None => summarizer.summarize(&texts, budget),
+        };
         let keywords = keywords.map(|n| summarizer.keywords(&texts, n));
         let mut chars = CharOffsets::new(text);
         let chosen = summary
@@ -334,7 +348,13 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     for (n, source) in sources.iter().enumerate() {
         let text = source.read_text()?;
         let lang = lang_choice.resolve(&text);
-        let report = engines.summarize(&text, &lang, args.budget(), args.keywords);
+        let report = engines.summarize(
+            &text,
+            &lang,
+            args.title.as_deref(),
+            args.budget(),
+            args.keywords,
+        );
         match args.format {
             SummaryFormat::Text => {
                 if many {
@@ -370,6 +390,8 @@ struct Record {
     k: Option<usize>,
     #[serde(default)]
     lang: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
 }
 
 /// How many records are read before they are summarised in parallel.
@@ -463,7 +485,13 @@ fn summarize_record(
         Some(k) => Budget::Sentences(k),
         None => args.budget(),
     };
-    let report = engines.summarize(&record.text, &lang, budget, args.keywords);
+    let report = engines.summarize(
+        &record.text,
+        &lang,
+        record.title.as_deref(),
+        budget,
+        args.keywords,
+    );
     let summary: Vec<&str> = report.chosen.iter().map(|c| c.text).collect();
     let mut value = serde_json::json!({ "id": record.id, "summary": summary });
     if args.format == SummaryFormat::Json {
@@ -558,6 +586,48 @@ mod tests {
     }
 
     #[test]
+    fn jsonl_record_title_is_read_and_optional() {
+        let story: String = [
+            "The district council met on Friday to talk about the river path and the east bank.",
+            "Councillors chose to close the old bridge to cars from next spring.",
+            "The river bridge and the river path were built in the same year.",
+            "Walkers said the river path was often muddy after rain.",
+            "The district engineer said the old bridge was too weak for cars.",
+            "Cars will use the new road on the east bank.",
+            "The river path will get new lamps in autumn.",
+            "A school band played outside after the meeting.",
+            "Snow fell during the night.",
+            "Some residents could not come to the meeting.",
+            "The minutes will be posted at the library.",
+            "The next council meeting is in June.",
+        ]
+        .join(" ");
+        let plain = serde_json::json!({"id": 1, "text": story, "k": 1, "lang": "en"});
+        let plain = record(&[], &plain);
+        let titled = serde_json::json!({
+            "id": 1, "text": story, "k": 1, "lang": "en",
+            "title": "Old bridge to close to cars",
+        });
+        let titled = record(&[], &titled);
+        assert_ne!(plain["summary"], titled["summary"]);
+        assert!(
+            titled["summary"][0]
+                .as_str()
+                .unwrap()
+                .starts_with("Councillors chose")
+        );
+        // A null title is no title.
+        let null = serde_json::json!({"id": 1, "text": story, "k": 1, "lang": "en", "title": null});
+        assert_eq!(record(&[], &null), plain);
+        // A title must be a string.
+        let a = args(&[]);
+        let engines = Engines::new(a.similarity());
+        let choice = LangChoice::parse("en").unwrap();
+        let bad = r#"{"id": 1, "text": "One. Two.", "title": 3}"#;
+        assert!(summarize_record(&a, &choice, &engines, bad).is_err());
+    }
+
+    #[test]
     fn jsonl_rejects_a_record_without_text() {
         let a = args(&[]);
         let engines = Engines::new(a.similarity());
@@ -568,7 +638,7 @@ mod tests {
     #[test]
     fn text_output_lists_keywords_and_verdicts() {
         let engines = Engines::new(Similarity::Overlap);
-        let report = engines.summarize(STORY, "en", Budget::Words(25), Some(2));
+        let report = engines.summarize(STORY, "en", None, Budget::Words(25), Some(2));
         let used: usize = report
             .chosen
             .iter()

@@ -68,6 +68,31 @@ pub(crate) fn has_sentence_punctuation(sentence: &str) -> bool {
     )
 }
 
+/// The headline a text opens with, if it has one: its first non-blank line,
+/// when that line has letters, no sentence punctuation, no separators (a
+/// byline or a menu is not a headline), at most 25 words, and a blank line
+/// after it.
+///
+/// ```
+/// use excerpt_rank::headline;
+/// let text = "Village school stays open\n\nThe board voted on Thursday to keep it open.";
+/// assert_eq!(headline(text), Some("Village school stays open"));
+/// assert_eq!(headline("The board voted.\n\nIt stays open."), None);
+/// assert_eq!(headline("Village school stays open\nThe board voted."), None);
+/// ```
+pub fn headline(text: &str) -> Option<&str> {
+    let mut lines = text.lines().skip_while(|l| l.trim().is_empty());
+    let first = lines.next()?.trim();
+    let blank_after = lines.next().is_some_and(|l| l.trim().is_empty());
+    let is_headline = blank_after
+        && first.chars().any(char::is_alphabetic)
+        && !has_sentence_punctuation(first)
+        && !first.trim_end().ends_with(':')
+        && !first.chars().any(is_separator)
+        && first.split_whitespace().count() <= 25;
+    is_headline.then_some(first)
+}
+
 /// Whether `c` separates items of a menu or the parts of a byline.
 fn is_separator(c: char) -> bool {
     matches!(
@@ -238,6 +263,27 @@ pub(crate) fn classify_shapes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_is_a_bare_first_line_before_a_blank_line() {
+        let story =
+            "\n  Bakery wins the village prize  \r\n\r\nThe bakery on the square won on Sunday.";
+        assert_eq!(headline(story), Some("Bakery wins the village prize"));
+        for not_one in [
+            "",
+            "\n\n",
+            "The bakery won the prize.\n\nIt opened in May.",
+            "Bakery wins the village prize\nThe bakery on the square won.",
+            "Bakery wins the village prize",
+            "Home | News | Sport\n\nThe bakery won.",
+            "The winners were:\n\nThe bakery on the square.",
+            "2025-05-04\n\nThe bakery won.",
+        ] {
+            assert_eq!(headline(not_one), None, "{not_one:?}");
+        }
+        let long = format!("{}\n\nText.", "word ".repeat(26));
+        assert_eq!(headline(&long), None);
+    }
 
     fn verdicts(sentences: &[&str]) -> Vec<Option<NotContent>> {
         classify(sentences, &vec![false; sentences.len()])

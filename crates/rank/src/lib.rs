@@ -40,7 +40,7 @@ mod summarizer;
 mod terms;
 
 pub use budget::{Budget, char_count, word_count};
-pub use content::NotContent;
+pub use content::{NotContent, headline};
 pub use keywords::Keyword;
 pub use language::Language;
 #[doc(hidden)]

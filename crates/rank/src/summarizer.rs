@@ -192,6 +192,10 @@ pub struct Tuning {
     pub bm25_k1: f64,
     /// BM25 `b`.
     pub bm25_b: f64,
+    /// With a title, in lead mode: score factor `1 + title_boost * r`, `r`
+    /// being the sentence's similarity to the title relative to the most
+    /// similar sentence's.
+    pub title_boost: f64,
 }
 
 impl Default for Tuning {
@@ -209,6 +213,7 @@ impl Default for Tuning {
             lead_fraction: 0.2,
             bm25_k1: 1.2,
             bm25_b: 0.75,
+            title_boost: 2.0,
         }
     }
 }
@@ -328,6 +333,44 @@ impl Summarizer {
     ///
     /// See [`Summarizer`] for an example.
     pub fn summarize(&self, sentences: &[&str], budget: Budget) -> Summary {
+        self.rank(sentences, None, budget)
+    }
+
+    /// Like [`Summarizer::summarize`], for a text whose title (headline) is
+    /// known and is not among `sentences`. When the summary comes from the
+    /// opening of a gist-first text (a news lead), the opening sentences that
+    /// share the title's rarer words rank higher; other summaries are left to
+    /// the graph, and a title without a content word in common with the text
+    /// changes nothing.
+    ///
+    /// ```
+    /// use excerpt_rank::{Budget, Summarizer};
+    ///
+    /// let story = [
+    ///     "The school board met on Thursday to discuss the budget and the school buses.",
+    ///     "The board voted to keep the village school open for another five years.",
+    ///     "The school budget has grown every year since the board was elected.",
+    ///     "Parents said the school buses were often late in winter.",
+    ///     "The board chair thanked the parents for coming.",
+    ///     "A new bus company will take over the school routes in spring.",
+    ///     "Teachers asked for more time to plan lessons.",
+    ///     "The meeting ended after three hours.",
+    ///     "Snow fell during the evening.",
+    ///     "Some parents could not attend the meeting.",
+    ///     "The minutes will be published online.",
+    ///     "The next board meeting is in March.",
+    /// ];
+    /// let s = Summarizer::new("en");
+    /// assert_ne!(s.summarize(&story, Budget::Sentences(1)).picks[0].index, 1);
+    /// let title = "Village school stays open";
+    /// let summary = s.summarize_with_title(&story, title, Budget::Sentences(1));
+    /// assert_eq!(summary.picks[0].index, 1);
+    /// ```
+    pub fn summarize_with_title(&self, sentences: &[&str], title: &str, budget: Budget) -> Summary {
+        self.rank(sentences, Some(title), budget)
+    }
+
+    fn rank(&self, sentences: &[&str], title: Option<&str>, budget: Budget) -> Summary {
         let n = sentences.len();
         if n == 0 {
             return Summary::default();
@@ -340,7 +383,7 @@ impl Summarizer {
             .collect();
         let shapes: Vec<Shape> = sentences.iter().map(|s| Shape::of(s)).collect();
         let not_content = content::classify_shapes(sentences, &shapes, &cjk);
-        let matrix = TermMatrix::build(sentences, &self.lang);
+        let (matrix, title_row) = TermMatrix::build_with_query(sentences, title, &self.lang);
 
         let mut content: Vec<usize> = (0..n).filter(|&i| not_content[i].is_none()).collect();
         if content.is_empty() {
@@ -367,7 +410,6 @@ impl Summarizer {
         let m = graph.len();
         let uniform = vec![1.0 / m.max(1) as f64; m];
         let centrality = graph.pagerank(&uniform, t.damping);
-
         // Mode: a short summary of a gist-first text comes from its opening.
         let mean_len = graph
             .nodes
@@ -403,6 +445,13 @@ impl Summarizer {
         } else {
             centrality
         };
+        // A title says what the gist is: in lead mode, it tells which of the
+        // opening's sentences carries it. (A longer summary, or one of a text
+        // without a lead, should cover the whole text, not the title's topic.)
+        let relevance = match title_row {
+            Some(row) if lead => title_relevance(&matrix, &row, &graph.nodes),
+            _ => None,
+        };
         let mut scores = vec![0.0; n];
         for (k, &i) in graph.nodes.iter().enumerate() {
             let c = centrality[k] * m as f64;
@@ -410,6 +459,9 @@ impl Summarizer {
             let mut s = c / rel_len.powf(length_exponent);
             if shapes[i].question {
                 s *= t.question_penalty;
+            }
+            if let Some(r) = &relevance {
+                s *= 1.0 + t.title_boost * r[k];
             }
             scores[i] = s;
         }
@@ -505,6 +557,50 @@ impl Summarizer {
         }
         verdicts
     }
+}
+
+/// How much each node says of the title, relative to the node that says
+/// most of it (`None` when none does): the title's terms in the sentence,
+/// weighted by their rarity among the nodes (BM25's idf), over the square root
+/// of the logarithm of the sentence's number of terms, as the graph's
+/// overlap weighs its edges.
+fn title_relevance(matrix: &TermMatrix, title: &[(u32, u32)], nodes: &[usize]) -> Option<Vec<f64>> {
+    // Rarity among the ranked sentences: a headline or a repeat left out of
+    // the ranking does not make the title's words look common.
+    let n = nodes.len() as f64;
+    let idf: Vec<f64> = title
+        .iter()
+        .map(|&(term, _)| {
+            let df = nodes
+                .iter()
+                .filter(|&&i| {
+                    matrix.rows[i]
+                        .binary_search_by_key(&term, |&(u, _)| u)
+                        .is_ok()
+                })
+                .count() as f64;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        })
+        .collect();
+    let mut r: Vec<f64> = nodes
+        .iter()
+        .map(|&i| {
+            let row = &matrix.rows[i];
+            let w: f64 = title
+                .iter()
+                .zip(&idf)
+                .filter(|&(&(term, _), _)| row.binary_search_by_key(&term, |&(u, _)| u).is_ok())
+                .map(|(_, &idf)| idf)
+                .sum();
+            w / (1.0 + row.len() as f64).ln().max(f64::MIN_POSITIVE).sqrt()
+        })
+        .collect();
+    let top = r.iter().copied().fold(0.0, f64::max);
+    if top <= 0.0 {
+        return None;
+    }
+    r.iter_mut().for_each(|x| *x /= top);
+    Some(r)
 }
 
 /// Cosine similarity of two term-count rows.
@@ -688,6 +784,57 @@ Road works close the coast road | Traffic
         let summary = Summarizer::new("en").summarize(&story, Budget::Sentences(2));
         assert!(summary.lead_strength >= 0.5, "{summary:?}");
         assert!(summary.picks.iter().all(|p| p.index < 4), "{summary:?}");
+    }
+
+    /// A news story whose second sentence carries the decision a headline
+    /// would announce, though other opening sentences are more central.
+    const FERRY: [&str; 12] = [
+        "The harbour council met on Monday night to discuss the island ferry and the harbour.",
+        "Councillors voted to buy a second boat, so the island ferry will run every half hour.",
+        "The island ferry has carried harbour workers and island families since 1960.",
+        "Island families said the harbour crossing was often full in the morning.",
+        "The harbour master welcomed the vote on the ferry.",
+        "The ferry company will hire six more crew for the island route.",
+        "Harbour parking will also be extended.",
+        "A local choir sang at the harbour after the council meeting.",
+        "The weather stayed dry all evening.",
+        "Some island families could not attend the meeting.",
+        "The minutes will be published in the harbour newsletter.",
+        "The ferry timetable for the island changes in June.",
+    ];
+
+    #[test]
+    fn a_title_picks_the_opening_sentence_that_carries_the_gist() {
+        let s = Summarizer::new("en");
+        let plain = s.summarize(&FERRY, Budget::Sentences(1));
+        assert!(plain.lead_strength >= 0.5, "{plain:?}");
+        assert_ne!(plain.picks[0].index, 1, "{plain:?}");
+        let title = "Second boat for the island ferry";
+        let titled = s.summarize_with_title(&FERRY, title, Budget::Sentences(1));
+        assert_eq!(titled.picks[0].index, 1, "{titled:?}");
+        assert_eq!(titled.lead_strength, plain.lead_strength);
+    }
+
+    #[test]
+    fn a_title_unrelated_to_the_text_changes_nothing() {
+        let s = Summarizer::new("en");
+        let plain = s.summarize(&FERRY, Budget::Sentences(2));
+        for title in ["", "Weekly puzzle answers", "The and of it"] {
+            assert_eq!(
+                s.summarize_with_title(&FERRY, title, Budget::Sentences(2)),
+                plain,
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_leaves_a_summary_without_a_lead_to_the_graph() {
+        let s = Summarizer::new("en");
+        let plain = s.summarize(&REVIEW, Budget::Sentences(3));
+        assert!(plain.lead_strength < 0.5);
+        let titled = s.summarize_with_title(&REVIEW, "Delivery took a week", Budget::Sentences(3));
+        assert_eq!(titled, plain);
     }
 
     #[test]

@@ -188,7 +188,20 @@ pub(crate) struct TermMatrix {
 
 impl TermMatrix {
     /// Analyses `sentences` in `lang`.
+    #[cfg(test)]
     pub fn build(sentences: &[&str], lang: &Language) -> TermMatrix {
+        Self::build_with_query(sentences, None, lang).0
+    }
+
+    /// Analyses `sentences` in `lang`, and `query` (if any) into the same
+    /// vocabulary: its row (term id, count) holds only terms that occur in
+    /// the sentences, and it counts in no document frequency. The sentences' rows are those of
+    /// [`TermMatrix::build`].
+    pub fn build_with_query(
+        sentences: &[&str],
+        query: Option<&str>,
+        lang: &Language,
+    ) -> (TermMatrix, Option<Vec<(u32, u32)>>) {
         let mut ids: WordMap<String, u32> = WordMap::default();
         // lower-cased word -> term id, so each word form is stemmed once.
         let mut word_ids: WordMap<String, Option<u32>> = WordMap::default();
@@ -238,11 +251,38 @@ impl TermMatrix {
             }
             rows.push(counted);
         }
-        TermMatrix {
+        let query_row = query.map(|query| {
+            let mut query_row: Vec<(u32, u32)> = Vec::new();
+            for_each_token(query, lang, |token| {
+                if token.stop {
+                    return;
+                }
+                let id = match word_ids.get(token.lower) {
+                    Some(id) => *id,
+                    None => with_stem(lang, token.lower, |stem| {
+                        stem.and_then(|stem| ids.get(stem).copied())
+                    }),
+                };
+                if let Some(id) = id {
+                    query_row.push((id, 1));
+                }
+            });
+            query_row.sort_unstable();
+            query_row.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+            query_row
+        });
+        let matrix = TermMatrix {
             rows,
             lengths,
             document_frequency,
-        }
+        };
+        (matrix, query_row)
     }
 
     /// Number of distinct terms.
@@ -293,6 +333,26 @@ mod tests {
         let got = lowers("我们喜欢茶 tea", "zh");
         let pairs: Vec<_> = got.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(pairs, vec!["我们", "们喜", "喜欢", "欢茶", "tea"]);
+    }
+
+    #[test]
+    fn a_query_shares_the_vocabulary_and_counts_in_no_frequency() {
+        let lang = Language::new("en");
+        let sentences = ["Owls hunt at night.", "An owl sleeps by day."];
+        let plain = TermMatrix::build(&sentences, &lang);
+        let (m, query) = TermMatrix::build_with_query(
+            &sentences,
+            Some("The owl and the owls of the night forest"),
+            &lang,
+        );
+        assert_eq!(m.rows, plain.rows);
+        assert_eq!(m.document_frequency, plain.document_frequency);
+        // owl (twice) and night; "forest" is not in the text.
+        assert_eq!(query, Some(vec![(0, 2), (2, 1)]));
+        assert_eq!(
+            TermMatrix::build_with_query(&sentences, None, &lang).1,
+            None
+        );
     }
 
     #[test]
