@@ -168,8 +168,7 @@ impl Shape {
                 .ends_with(['?', '\u{FF1F}', '\u{061F}']),
             ..Shape::default()
         };
-        shape.list_item = sentence.starts_with(['-', '*', '\u{2013}', '\u{2014}'])
-            && sentence[1..].starts_with(' ')
+        shape.list_item = sentence.starts_with(['-', '*']) && sentence[1..].starts_with(' ')
             || sentence.starts_with("\u{2013} ")
             || sentence.starts_with("\u{2014} ");
         shape.introduces = sentence.trim_end().ends_with(':');

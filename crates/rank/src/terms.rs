@@ -109,10 +109,9 @@ fn is_apostrophe(c: char) -> bool {
 fn words_of(text: &str, offset: usize, lang: &Language, f: &mut impl FnMut(Token<'_>)) {
     let mut buffer = String::new();
     for (start, word) in text.unicode_word_indices() {
-        let mut piece_start = 0;
         for piece in word.split(is_apostrophe) {
-            let begin = offset + start + piece_start;
-            piece_start += piece.len() + 1;
+            // where the piece starts in `word` (apostrophes are 1 to 3 bytes)
+            let begin = offset + start + (piece.as_ptr() as usize - word.as_ptr() as usize);
             if piece.is_empty() {
                 continue;
             }
@@ -326,6 +325,17 @@ mod tests {
         assert_eq!(got[0], ("l".into(), true));
         assert_eq!(got[1], ("accord".into(), false));
         assert_eq!(got[3], ("hier".into(), false));
+    }
+
+    #[test]
+    fn typographic_apostrophes_keep_the_offsets_right() {
+        // ’ and ʼ are longer than one byte: every span must still be a word
+        let got = lowers("L’emprise d’une secte, ʼOkina’s", "fr");
+        let words: Vec<_> = got.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(
+            words,
+            vec!["l", "emprise", "d", "une", "secte", "okina", "s"]
+        );
     }
 
     #[test]
