@@ -203,14 +203,15 @@ impl Engines {
             .iter()
             .map(|pick| {
                 let s = &sentences[pick.index];
+                let start = s.start() + omission_prefix(texts[pick.index]);
                 Chosen {
                     index: pick.index,
-                    byte_start: s.start(),
+                    byte_start: start,
                     byte_end: s.end(),
-                    char_start: chars.at(s.start()),
+                    char_start: chars.at(start),
                     char_end: chars.at(s.end()),
                     score: pick.score,
-                    text: texts[pick.index],
+                    text: &text[start..s.end()],
                 }
             })
             .collect();
@@ -223,6 +224,22 @@ impl Engines {
             keywords,
         }
     }
+}
+
+/// The length of the omission marks (`(...)`, `[…]`) and spaces a sentence
+/// opens with: they stand for words of the source left out before it, so a
+/// summary shows the sentence from its first word.
+fn omission_prefix(sentence: &str) -> usize {
+    const MARKS: [&str; 4] = ["(...)", "[...]", "(…)", "[…]"];
+    let mut rest = sentence;
+    while let Some(after) = MARKS.iter().find_map(|m| rest.strip_prefix(m)) {
+        let trimmed = after.trim_start();
+        if trimmed.is_empty() || trimmed.len() == after.len() {
+            break; // nothing after the mark, or a word glued to it
+        }
+        rest = trimmed;
+    }
+    sentence.len() - rest.len()
 }
 
 /// What `excerpt summarize` knows about one text.
@@ -534,6 +551,16 @@ mod tests {
         let out = summarize_record(&a, &choice, &engines, &line.to_string()).unwrap();
         assert!(out.ends_with('\n') && out.matches('\n').count() == 1);
         serde_json::from_str(&out).unwrap()
+    }
+
+    #[test]
+    fn a_summary_sentence_starts_after_leading_omission_marks() {
+        assert_eq!(omission_prefix("(...) Il faut savoir."), 6);
+        assert_eq!(omission_prefix("[…] (...)  Elle part."), 13);
+        assert_eq!(omission_prefix("Il dit (...) non."), 0);
+        assert_eq!(omission_prefix("(...)"), 0);
+        assert_eq!(omission_prefix("(...)Glued."), 0);
+        assert_eq!(omission_prefix("(1) First."), 0);
     }
 
     #[test]
