@@ -278,6 +278,41 @@ fn summarize_title_flag_picks_the_sentence_the_title_announces() {
 }
 
 #[test]
+fn jsonl_keeps_order_across_batches_and_stops_at_a_bad_line() {
+    // more records than one batch holds, then a line that is not UTF-8
+    let mut input = Vec::new();
+    for i in 0..1100 {
+        let text = format!(
+            "Ferry {i} leaves the harbour at dawn. The ferry carries {i} passengers. \
+             Gulls follow the ferry to the island."
+        );
+        let record = serde_json::json!({"id": i, "text": text, "k": 1});
+        input.extend_from_slice(record.to_string().as_bytes());
+        input.push(b'\n');
+    }
+    input.extend_from_slice(b"{\"id\": 1100, \"text\": \"caf\xe9\"}\n");
+    let output = excerpt()
+        .args(["summarize", "--jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>: line 1101"))
+        .get_output()
+        .stdout
+        .clone();
+    let ids: Vec<u64> = String::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, (0..1100).collect::<Vec<u64>>());
+}
+
+#[test]
 fn jsonl_bad_record_names_the_line() {
     excerpt()
         .args(["summarize", "--jsonl"])

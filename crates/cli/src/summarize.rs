@@ -422,40 +422,66 @@ fn run_jsonl(
     out: &mut Output,
 ) -> Result<()> {
     let name = source.name();
-    let reader: Box<dyn BufRead> = match source {
-        Source::Stdin => Box::new(std::io::stdin().lock()),
+    let reader: Box<dyn BufRead + Send> = match source {
+        Source::Stdin => Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin())),
         Source::File(path) => Box::new(std::io::BufReader::new(
             std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?,
         )),
     };
+    let mut lines = reader.split(b'\n').enumerate();
     // While one batch is summarised in parallel, the results of the one
-    // before it are written, so the threads do not wait for the output.
-    let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
+    // before it are written and the next one is read, so the threads wait
+    // neither for the output nor for the input.
+    let (mut batch, mut failure) = read_batch(&mut lines, &name);
     let mut done: Vec<Result<String>> = Vec::new();
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let line = line.with_context(|| format!("{name}: cannot read"))?;
-        let line =
-            crate::input::into_utf8(line).with_context(|| format!("{name}: line {}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        batch.push((n + 1, line));
-        if batch.len() == BATCH {
-            let previous = std::mem::take(&mut done);
-            let (results, written) = rayon::join(
-                || summarize_batch(args, lang_choice, engines, &name, &batch),
-                || write_results(previous, out),
-            );
-            written?;
-            done = results;
-            batch.clear();
+    loop {
+        let previous = std::mem::take(&mut done);
+        let more = failure.is_none() && batch.len() == BATCH;
+        let (results, (written, next)) = rayon::join(
+            || summarize_batch(args, lang_choice, engines, &name, &batch),
+            || {
+                let written = write_results(previous, out);
+                let next = (more && written.is_ok()).then(|| read_batch(&mut lines, &name));
+                (written, next)
+            },
+        );
+        written?;
+        done = results;
+        match next {
+            Some((next_batch, next_failure)) => (batch, failure) = (next_batch, next_failure),
+            None => break,
         }
     }
     write_results(done, out)?;
-    write_results(
-        summarize_batch(args, lang_choice, engines, &name, &batch),
-        out,
-    )
+    // every line before an unreadable one is summarised first
+    failure.map_or(Ok(()), Err)
+}
+
+/// Reads up to [`BATCH`] non-blank records with their line numbers; stops
+/// early at the first line that cannot be read or is not UTF-8.
+fn read_batch(
+    lines: &mut impl Iterator<Item = (usize, std::io::Result<Vec<u8>>)>,
+    name: &str,
+) -> (Vec<(usize, String)>, Option<anyhow::Error>) {
+    let mut batch = Vec::with_capacity(BATCH);
+    while batch.len() < BATCH {
+        let Some((n, line)) = lines.next() else { break };
+        let line = match line {
+            Ok(line) => line,
+            Err(e) => {
+                return (
+                    batch,
+                    Some(anyhow::Error::new(e).context(format!("{name}: cannot read"))),
+                );
+            }
+        };
+        match crate::input::into_utf8(line) {
+            Ok(line) if line.trim().is_empty() => {}
+            Ok(line) => batch.push((n + 1, line)),
+            Err(e) => return (batch, Some(e.context(format!("{name}: line {}", n + 1)))),
+        }
+    }
+    (batch, None)
 }
 
 /// Summarises the records of a batch in parallel, each to its output line.
