@@ -480,6 +480,27 @@ fn abbreviations_file_extends_the_language_list() {
 }
 
 #[test]
+fn abbreviations_file_applies_to_every_input_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("ours.txt");
+    std::fs::write(&list, "Bldg.\n").unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, "We met in Bldg. 4 today. It rained.").unwrap();
+    std::fs::write(&b, "They moved to Bldg. 7 later. It cleared.").unwrap();
+    let out = stdout_of(
+        excerpt()
+            .args(["segment", "--lang", "en", "--abbreviations"])
+            .arg(&list)
+            .arg(&a)
+            .arg(&b),
+    );
+    assert_eq!(
+        out,
+        "We met in Bldg. 4 today.\nIt rained.\nThey moved to Bldg. 7 later.\nIt cleared.\n"
+    );
+}
+
+#[test]
 fn missing_abbreviations_file_is_named() {
     excerpt()
         .args(["segment", "--abbreviations", "no-such-list.txt", SEED])

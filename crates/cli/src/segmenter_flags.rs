@@ -1,6 +1,7 @@
 //! The segmentation flags that `segment`, `stats` and `merge` share.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use anyhow::Result;
 use excerpt_tm::SegmentOptions;
@@ -28,6 +29,11 @@ pub struct SegmenterFlags {
     /// (in the manner of Punkt) before segmenting it.
     #[arg(long)]
     pub learn: bool,
+
+    /// The abbreviation file's entries, read on first use and kept for every
+    /// later input file.
+    #[arg(skip)]
+    abbreviation_list: OnceLock<Vec<String>>,
 }
 
 impl SegmenterFlags {
@@ -39,8 +45,15 @@ impl SegmenterFlags {
             .max_chars(self.max_chars.map(|n| n as usize))
             .learn(self.learn);
         if let Some(path) = &self.abbreviations {
-            let text = Source::File(path.clone()).read_text()?;
-            options = options.abbreviations(excerpt_segment::parse_abbreviations(&text));
+            let list = match self.abbreviation_list.get() {
+                Some(list) => list,
+                None => {
+                    let text = Source::File(path.clone()).read_text()?;
+                    self.abbreviation_list
+                        .get_or_init(|| excerpt_segment::parse_abbreviations(&text))
+                }
+            };
+            options = options.abbreviations(list.iter().cloned());
         }
         Ok(options)
     }
