@@ -362,27 +362,19 @@ pub(crate) fn keywords(sentences: &[&str], lang: &Language, n: usize) -> Vec<Key
         })
         .collect();
 
+    // Runs of joined content words, as (start in toks, word ids).
+    let runs = runs_of(&toks, &joined);
+
     // Counts of every sequence of up to MAX_PHRASE words inside a run.
     let mut grams: WordMap<Key, u32> = WordMap::default();
     let mut total = 0usize;
-    let mut i = 0;
-    while i < toks.len() {
-        if toks[i].word == NONE {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < toks.len() && joined[j] {
-            j += 1;
-        }
-        let run: Vec<u32> = toks[i..j].iter().map(|t| t.word).collect();
+    for (_, run) in &runs {
         total += run.len();
         for a in 0..run.len() {
             for b in a + 2..=(a + MAX_PHRASE).min(run.len()) {
                 *grams.entry(key_of(&run[a..b])).or_default() += 1;
             }
         }
-        i = j;
     }
     let total = total as f64;
     let gram_count = |words: &[u32]| -> u32 {
@@ -404,17 +396,7 @@ pub(crate) fn keywords(sentences: &[&str], lang: &Language, n: usize) -> Vec<Key
     let mut nodes: WordMap<Key, usize> = WordMap::default();
     let mut keys: Vec<Key> = Vec::new();
     let mut units: Vec<Unit> = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if toks[i].word == NONE {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < toks.len() && joined[j] {
-            j += 1;
-        }
-        let run: Vec<u32> = toks[i..j].iter().map(|t| t.word).collect();
+    for &(i, ref run) in &runs {
         let len = run.len();
         // best[e]: log probability of the best cut of run[..e]; from[e]: its last unit's start.
         let mut best = vec![f64::NEG_INFINITY; len + 1];
@@ -460,7 +442,6 @@ pub(crate) fn keywords(sentences: &[&str], lang: &Language, n: usize) -> Vec<Key
                 node,
             });
         }
-        i = j;
     }
     let score = rank_units(&units, &toks, keys.len());
     let spread = spread(&units, &toks, sentences.len(), &skip, keys.len());
@@ -539,6 +520,26 @@ pub(crate) fn keywords(sentences: &[&str], lang: &Language, n: usize) -> Vec<Key
 }
 
 /// Whether `inner` is a contiguous part of `outer`.
+/// The runs of content words that `joined` ties together, each as its
+/// first token's index and its word ids.
+fn runs_of(toks: &[Tok], joined: &[bool]) -> Vec<(usize, Vec<u32>)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].word == NONE {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() && joined[j] {
+            j += 1;
+        }
+        runs.push((i, toks[i..j].iter().map(|t| t.word).collect()));
+        i = j;
+    }
+    runs
+}
+
 fn contains(outer: &[u32], inner: &[u32]) -> bool {
     inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| w == inner)
 }
