@@ -12,6 +12,11 @@ use crate::terms::{TermMatrix, is_cjk};
 
 /// The similarity between two sentences that weighs the graph's edges.
 ///
+/// When a summary is ranked over the whole text (no lead, or a long budget),
+/// the ranking under this similarity is averaged with the ranking under
+/// [`Similarity::Cosine`]: overlap and BM25 favour long sentences, cosine
+/// short ones.
+///
 /// ```
 /// use excerpt_rank::{Similarity, Summarizer};
 /// let s = Summarizer::new("en").with_similarity(Similarity::Bm25);
@@ -433,7 +438,8 @@ impl Summarizer {
 
         // Over the whole text, overlap favours long sentences and cosine
         // short ones: the graph mode averages the two centralities.
-        let centrality = if !lead && t.graph_cosine_share > 0.0 && weights != EdgeWeights::Cosine {
+        let mix_cosine = !lead && t.graph_cosine_share > 0.0 && weights != EdgeWeights::Cosine;
+        let centrality = if mix_cosine {
             let cosine = Graph::build(&matrix, graph.nodes.clone(), EdgeWeights::Cosine)
                 .pagerank(&uniform, t.damping);
             let share = t.graph_cosine_share;
