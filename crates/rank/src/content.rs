@@ -87,7 +87,7 @@ pub fn headline(text: &str) -> Option<&str> {
     let is_headline = blank_after
         && first.chars().any(char::is_alphabetic)
         && !has_sentence_punctuation(first)
-        && !first.trim_end().ends_with(':')
+        && !first.ends_with(':')
         && !first.chars().any(is_separator)
         && first.split_whitespace().count() <= 25;
     is_headline.then_some(first)

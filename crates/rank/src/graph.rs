@@ -39,6 +39,20 @@ pub(crate) struct Graph {
     vocabulary: usize,
 }
 
+/// The length norm of TextRank's overlap for a sentence with `terms`
+/// distinct terms, `√ln(1 + terms)`: each of its terms weighs one over it,
+/// so an edge weighs the shared terms over the geometric mean of the two
+/// sentences' log-lengths.
+pub(crate) fn overlap_norm(terms: usize) -> f64 {
+    (1.0 + terms as f64).ln().max(f64::MIN_POSITIVE).sqrt()
+}
+
+/// Okapi BM25's idf in Lucene's always-positive form, for a term found in
+/// `df` of `n` sentences.
+pub(crate) fn bm25_idf(n: f64, df: f64) -> f64 {
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
 pub(crate) fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
@@ -64,8 +78,7 @@ impl Graph {
                 let rows: Vec<SparseRow> = nodes
                     .iter()
                     .map(|&i| {
-                        let len = matrix.rows[i].len() as f64;
-                        let w = 1.0 / (1.0 + len).ln().max(f64::MIN_POSITIVE).sqrt();
+                        let w = 1.0 / overlap_norm(matrix.rows[i].len());
                         matrix.rows[i].iter().map(|&(t, _)| (t, w)).collect()
                     })
                     .collect();
@@ -102,10 +115,7 @@ impl Graph {
                     .map(|&i| {
                         matrix.rows[i]
                             .iter()
-                            .map(|&(t, _)| {
-                                let df = df[t as usize] as f64;
-                                (t, (1.0 + (n - df + 0.5) / (df + 0.5)).ln())
-                            })
+                            .map(|&(t, _)| (t, bm25_idf(n, df[t as usize] as f64)))
                             .collect()
                     })
                     .collect();

@@ -21,7 +21,7 @@
 
 use crate::content;
 use crate::language::Language;
-use crate::terms::{Token, WordMap, for_each_token, is_cjk};
+use crate::terms::{Token, WordMap, for_each_token, is_apostrophe, is_cjk};
 
 /// A keyphrase of the text and its score.
 ///
@@ -103,10 +103,6 @@ fn glue_of(gap: &str) -> Glue {
         return if point { Glue::Point } else { Glue::Join };
     }
     Glue::Break
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
 /// Reads the content sentences into tokens; `words` gets each word id's stem.

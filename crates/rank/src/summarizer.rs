@@ -4,7 +4,7 @@
 use crate::budget::{Budget, Meter};
 use crate::content::{self, NotContent, Shape};
 use crate::duplicates;
-use crate::graph::{EdgeWeights, Graph};
+use crate::graph::{EdgeWeights, Graph, bm25_idf, overlap_norm};
 use crate::keywords::{self, Keyword};
 use crate::language::Language;
 use crate::position;
@@ -585,7 +585,7 @@ fn title_relevance(matrix: &TermMatrix, title: &[(u32, u32)], nodes: &[usize]) -
                         .is_ok()
                 })
                 .count() as f64;
-            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            bm25_idf(n, df)
         })
         .collect();
     let mut r: Vec<f64> = nodes
@@ -598,7 +598,7 @@ fn title_relevance(matrix: &TermMatrix, title: &[(u32, u32)], nodes: &[usize]) -
                 .filter(|&(&(term, _), _)| row.binary_search_by_key(&term, |&(u, _)| u).is_ok())
                 .map(|(_, &idf)| idf)
                 .sum();
-            w / (1.0 + row.len() as f64).ln().max(f64::MIN_POSITIVE).sqrt()
+            w / overlap_norm(row.len())
         })
         .collect();
     let top = r.iter().copied().fold(0.0, f64::max);

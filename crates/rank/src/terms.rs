@@ -100,7 +100,8 @@ pub(crate) fn for_each_token(sentence: &str, lang: &Language, mut f: impl FnMut(
     words_of(&sentence[rest_start..], rest_start, lang, &mut f);
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// An apostrophe, straight or typographic, which splits a word in two.
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 

@@ -1,5 +1,5 @@
-//! Any text, however odd, gets a summary and keyphrases without a panic, and
-//! every reported span is a slice of its sentence.
+//! Any text, however odd, gets a summary within its budget, in document
+//! order, and keyphrases, without a panic.
 
 use excerpt_rank::{Budget, Summarizer};
 use proptest::prelude::*;
@@ -63,6 +63,8 @@ proptest! {
         let summarizer = Summarizer::new(lang);
         let summary = summarizer.summarize(&sentences, Budget::Sentences(2));
         prop_assert!(summary.picks.len() <= 2);
+        prop_assert!(summary.picks.windows(2).all(|p| p[0].index < p[1].index));
+        prop_assert!(summary.picks.iter().all(|p| p.index < sentences.len()));
         for k in summarizer.keywords(&sentences, 5) {
             prop_assert!(!k.text.is_empty());
         }
