@@ -559,3 +559,36 @@ fn learning_keeps_segmentation_lossless() {
     }
     assert!(text[pos..].chars().all(char::is_whitespace));
 }
+
+#[test]
+fn keyphrases_of_every_corpus_language_are_written_in_the_text() {
+    // every language directory of corpus/ (the books are left to the benches)
+    let mut dirs: Vec<_> = std::fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() && !p.ends_with("books"))
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 10, "{dirs:?}");
+    for dir in dirs {
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let out = stdout_of(
+                excerpt()
+                    .args(["summarize", "--keywords", "5", "--format", "json"])
+                    .arg(&path),
+            );
+            let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let keywords = json["keywords"].as_array().unwrap();
+            assert!(!keywords.is_empty(), "{}", path.display());
+            for k in keywords {
+                let phrase = k["text"].as_str().unwrap();
+                assert!(text.contains(phrase), "{}: {phrase}", path.display());
+            }
+        }
+    }
+}
