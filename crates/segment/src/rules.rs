@@ -286,7 +286,7 @@ impl<'a> Scan<'a> {
             // after a space (French typography) ends the sentence
             return false;
         }
-        if self.depth > 0 && !cl.closed_bracket && self.bracket_closes_ahead(cl.end) {
+        if self.depth > 0 && cl.brackets == 0 && self.bracket_closes_ahead(cl.end) {
             return false;
         }
         if self.quote_open.is_some() && !cl.closer && self.quotation_goes_on(cl.end) {
@@ -534,7 +534,7 @@ impl<'a> Scan<'a> {
     fn decide_ellipsis(&self, i: usize, cl: &Cluster, first: char) -> bool {
         let text = self.text;
         let before = text[..i].chars().next_back();
-        if before.is_some_and(|b| b == '[' || b == '(') && cl.closed_bracket {
+        if before.is_some_and(|b| b == '[' || b == '(') && cl.brackets > 0 {
             // "[...]": an omission inside a quotation
             return self.omission_ends(i - 1, cl, first);
         }
@@ -1136,8 +1136,6 @@ struct Cluster {
     other: bool,
     /// Ends with a closing quote or bracket.
     closer: bool,
-    /// Contains a closing bracket.
-    closed_bracket: bool,
     /// Number of closing brackets in it.
     brackets: u32,
 }
@@ -1185,7 +1183,6 @@ impl Cluster {
             }
             if chars::is_bracket_closer(c) {
                 cl.closer = true;
-                cl.closed_bracket = true;
                 cl.brackets += 1;
                 j += c.len_utf8();
                 continue;
