@@ -100,28 +100,8 @@ fn split(text: &str) -> Vec<&str> {
 }
 
 fn tuning() -> Tuning {
-    let mut t = Tuning::default();
-    if let Ok(spec) = std::env::var("EXCERPT_TUNING") {
-        for kv in spec.split(',').filter(|s| !s.is_empty()) {
-            let (k, v) = kv.split_once('=').expect("key=value");
-            let v: f64 = v.parse().expect("number");
-            match k {
-                "damping" => t.damping = v,
-                "question_penalty" => t.question_penalty = v,
-                "graph_length_exponent" => t.graph_length_exponent = v,
-                "graph_redundancy" => t.graph_redundancy = v,
-                "lead_length_exponent" => t.lead_length_exponent = v,
-                "lead_redundancy" => t.lead_redundancy = v,
-                "lead_extra" => t.lead_extra = v,
-                "lead_opening" => t.lead_opening = v,
-                "lead_fraction" => t.lead_fraction = v,
-                "bm25_k1" => t.bm25_k1 = v,
-                "bm25_b" => t.bm25_b = v,
-                other => panic!("unknown knob {other}"),
-            }
-        }
-    }
-    t
+    let spec = std::env::var("EXCERPT_TUNING").unwrap_or_default();
+    Tuning::with_overrides(&spec).expect("EXCERPT_TUNING")
 }
 
 fn main() {

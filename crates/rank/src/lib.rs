@@ -36,6 +36,7 @@ mod graph;
 mod keywords;
 mod language;
 mod position;
+mod run_on;
 mod summarizer;
 mod terms;
 

@@ -55,6 +55,15 @@ pub(crate) fn lead_strength(centrality: &[f64], wanted: f64, tuning: &Tuning) ->
     gist_first.min(short)
 }
 
+/// How far a text of `words` words (its ranked sentences) can be gist-first
+/// as a whole, in 0..=1: a lead opens an article; a story, a paper or a book
+/// is far longer than what one lead can announce, and its summary should
+/// cover it from start to end.
+pub(crate) fn article_sized(words: usize, tuning: &Tuning) -> f64 {
+    let (full, none) = (tuning.article_words, tuning.long_text_words);
+    ((none - words as f64) / (none - full).max(1.0)).clamp(0.0, 1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +79,15 @@ mod tests {
         // An opening below average is not a lead.
         c[0] = 0.01;
         assert!(lead_strength(&c, 3.0, &t) < 0.5);
+    }
+
+    #[test]
+    fn long_texts_have_no_single_lead() {
+        let t = Tuning::default();
+        assert_eq!(article_sized(600, &t), 1.0);
+        assert_eq!(article_sized(20_000, &t), 0.0);
+        let mid = article_sized(((t.article_words + t.long_text_words) / 2.0) as usize, &t);
+        assert!(mid > 0.4 && mid < 0.6, "{mid}");
     }
 
     #[test]

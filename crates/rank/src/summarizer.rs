@@ -8,6 +8,7 @@ use crate::graph::{EdgeWeights, Graph, bm25_idf, overlap_norm};
 use crate::keywords::{self, Keyword};
 use crate::language::Language;
 use crate::position;
+use crate::run_on;
 use crate::terms::{TermMatrix, is_cjk};
 
 /// The similarity between two sentences that weighs the graph's edges.
@@ -201,6 +202,22 @@ pub struct Tuning {
     /// being the sentence's similarity to the title relative to the most
     /// similar sentence's.
     pub title_boost: f64,
+    /// Sentences with fewer words than this rank lower, in proportion (a
+    /// line of dialogue, a label): the summary of a text is made of its
+    /// statements.
+    pub short_sentence_words: f64,
+    /// Sentences with more words than this rank lower, in proportion (a
+    /// caption run into the next sentence, a table or a formula flattened
+    /// into text).
+    pub long_sentence_words: f64,
+    /// Texts of up to this many words can be gist-first as a whole (the
+    /// length of a news article).
+    pub article_words: f64,
+    /// Texts of this many words or more have no one lead (a story, a paper,
+    /// a book); between the two the lead strength fades.
+    pub long_text_words: f64,
+    /// Score factor for each caption restart or label run into a sentence.
+    pub run_on_penalty: f64,
 }
 
 impl Default for Tuning {
@@ -219,7 +236,56 @@ impl Default for Tuning {
             bm25_k1: 1.2,
             bm25_b: 0.75,
             title_boost: 2.0,
+            short_sentence_words: 10.0,
+            long_sentence_words: 40.0,
+            article_words: 1500.0,
+            long_text_words: 3000.0,
+            run_on_penalty: 0.75,
         }
+    }
+}
+
+impl Tuning {
+    /// The defaults with the knobs named in `spec` changed, as in
+    /// `"damping=0.8,lead_extra=1"` (for experiments).
+    ///
+    /// ```
+    /// use excerpt_rank::Tuning;
+    /// let t = Tuning::with_overrides("damping=0.8").unwrap();
+    /// assert_eq!(t.damping, 0.8);
+    /// assert!(Tuning::with_overrides("nonsense=1").is_err());
+    /// ```
+    pub fn with_overrides(spec: &str) -> Result<Tuning, String> {
+        let mut t = Tuning::default();
+        for kv in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (k, v) = kv
+                .split_once('=')
+                .ok_or_else(|| format!("{kv:?}: expected name=value"))?;
+            let v: f64 = v.parse().map_err(|_| format!("{kv:?}: not a number"))?;
+            let knob = match k {
+                "damping" => &mut t.damping,
+                "question_penalty" => &mut t.question_penalty,
+                "graph_length_exponent" => &mut t.graph_length_exponent,
+                "graph_redundancy" => &mut t.graph_redundancy,
+                "graph_cosine_share" => &mut t.graph_cosine_share,
+                "lead_length_exponent" => &mut t.lead_length_exponent,
+                "lead_redundancy" => &mut t.lead_redundancy,
+                "lead_extra" => &mut t.lead_extra,
+                "lead_opening" => &mut t.lead_opening,
+                "lead_fraction" => &mut t.lead_fraction,
+                "bm25_k1" => &mut t.bm25_k1,
+                "bm25_b" => &mut t.bm25_b,
+                "title_boost" => &mut t.title_boost,
+                "short_sentence_words" => &mut t.short_sentence_words,
+                "long_sentence_words" => &mut t.long_sentence_words,
+                "article_words" => &mut t.article_words,
+                "long_text_words" => &mut t.long_text_words,
+                "run_on_penalty" => &mut t.run_on_penalty,
+                other => return Err(format!("unknown knob {other:?}")),
+            };
+            *knob = v;
+        }
+        Ok(t)
     }
 }
 
@@ -423,7 +489,9 @@ impl Summarizer {
             .sum::<f64>()
             / m.max(1) as f64;
         let wanted = position::wanted_sentences(budget, sentences, &graph.nodes);
-        let lead_strength = position::lead_strength(&centrality, wanted, t);
+        let words: usize = graph.nodes.iter().map(|&i| shapes[i].words).sum();
+        let lead_strength =
+            position::lead_strength(&centrality, wanted, t) * position::article_sized(words, t);
         let lead = lead_strength >= 0.5;
         let (length_exponent, redundancy) = if lead {
             (t.lead_length_exponent, t.lead_redundancy)
@@ -458,6 +526,16 @@ impl Summarizer {
             Some(row) if lead => title_relevance(&matrix, &row, &graph.nodes),
             _ => None,
         };
+        let openers = run_on::sentence_openers(sentences, &self.lang);
+        let marks: Vec<usize> = (0..n)
+            .map(|i| {
+                if cjk[i] {
+                    0
+                } else {
+                    run_on::marks(sentences[i], &openers)
+                }
+            })
+            .collect();
         let mut scores = vec![0.0; n];
         for (k, &i) in graph.nodes.iter().enumerate() {
             let c = centrality[k] * m as f64;
@@ -465,6 +543,10 @@ impl Summarizer {
             let mut s = c / rel_len.powf(length_exponent);
             if shapes[i].question {
                 s *= t.question_penalty;
+            }
+            if !cjk[i] {
+                s *= typical_length(shapes[i].words, t);
+                s *= t.run_on_penalty.powi(marks[i] as i32);
             }
             if let Some(r) = &relevance {
                 s *= 1.0 + t.title_boost * r[k];
@@ -607,6 +689,20 @@ fn title_relevance(matrix: &TermMatrix, title: &[(u32, u32)], nodes: &[usize]) -
     }
     r.iter_mut().for_each(|x| *x /= top);
     Some(r)
+}
+
+/// The score factor for a sentence of `words` words: 1 inside the range of
+/// a typical written sentence, and in proportion to the distance outside it.
+/// Text in scripts written without spaces is not measured this way.
+fn typical_length(words: usize, t: &Tuning) -> f64 {
+    let w = words.max(1) as f64;
+    if w < t.short_sentence_words {
+        w / t.short_sentence_words
+    } else if w > t.long_sentence_words {
+        t.long_sentence_words / w
+    } else {
+        1.0
+    }
 }
 
 /// Cosine similarity of two term-count rows.
@@ -889,6 +985,81 @@ Road works close the coast road | Traffic
         assert_eq!(summary.picks.len(), 1);
         let summary = Summarizer::new("xx").summarize(&REVIEW, Budget::Sentences(2));
         assert_eq!(summary.picks.len(), 2);
+    }
+
+    #[test]
+    fn a_long_story_is_covered_from_start_to_end() {
+        // Five chapters of a story, each about its own place; more words
+        // than any news article.
+        let places = ["harbour", "forest", "mountain", "desert", "city"];
+        let things = ["lantern", "map", "rope", "compass", "letter", "boat", "key"];
+        let mut text = Vec::new();
+        for (c, place) in places.iter().enumerate() {
+            for i in 0..60 {
+                text.push(format!(
+                    "In the {place} the travellers found a {} near the old {place} wall on day {}.",
+                    things[(i + c) % things.len()],
+                    c * 60 + i
+                ));
+            }
+        }
+        let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+        let summary = Summarizer::new("en").summarize(&refs, Budget::Sentences(5));
+        assert!(summary.lead_strength < 0.5, "{}", summary.lead_strength);
+        let chapters: std::collections::HashSet<usize> =
+            summary.picks.iter().map(|p| p.index / 60).collect();
+        assert!(chapters.len() >= 3, "{:?}", summary.picks);
+        assert!(
+            summary.picks.iter().any(|p| p.index >= 150),
+            "{:?}",
+            summary.picks
+        );
+    }
+
+    #[test]
+    fn a_caption_run_into_a_sentence_ranks_lower() {
+        let story = [
+            "The lifeboat crew rescued two sailors from a yacht off the north coast on Sunday.",
+            "The yacht had lost its mast in a storm and drifted for six hours.",
+            "Safe at last: The two sailors wave from the lifeboat The crew said the yacht drifted for six hours after the storm broke its mast.",
+            "Both sailors were taken to hospital in the harbour town and released that evening.",
+            "The coastguard said the storm was the worst of the year on the north coast.",
+            "The yacht will be towed to the harbour when the sea is calm.",
+            "Volunteers have crewed the lifeboat station since 1890.",
+            "The station opens to visitors every summer.",
+            "A new boat is due next spring.",
+            "The crew trains every Thursday evening.",
+            "Local shops raised money for the station last year.",
+            "The mayor thanked the volunteers.",
+        ];
+        let summary = Summarizer::new("en").summarize(&story, Budget::Sentences(3));
+        let without = Summarizer::new("en")
+            .with_tuning(Tuning {
+                run_on_penalty: 1.0,
+                ..Tuning::default()
+            })
+            .summarize(&story, Budget::Sentences(3));
+        // One label and one restart: two marks.
+        let penalty = Tuning::default().run_on_penalty.powi(2);
+        assert!((summary.scores[2] - without.scores[2] * penalty).abs() < 1e-9);
+        assert_eq!(summary.scores[0], without.scores[0]);
+        // With a penalty as strong as the evidence allows, the caption is
+        // left out for the clean sentence that says the same.
+        let strict = Summarizer::new("en")
+            .with_tuning(Tuning {
+                run_on_penalty: 0.5,
+                ..Tuning::default()
+            })
+            .summarize(&story, Budget::Sentences(3));
+        assert!(strict.picks.iter().all(|p| p.index != 2), "{strict:?}");
+    }
+
+    #[test]
+    fn typical_sentence_lengths_are_not_scaled() {
+        let t = Tuning::default();
+        assert_eq!(typical_length(20, &t), 1.0);
+        assert_eq!(typical_length(5, &t), 0.5);
+        assert_eq!(typical_length(80, &t), 0.5);
     }
 
     #[test]
