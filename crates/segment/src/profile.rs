@@ -24,8 +24,9 @@ pub(crate) struct Profile {
     /// Nouns are capitalised (German), so a capital after an ordinal's
     /// period says little: "im 6. Stock".
     pub noun_capitals: bool,
-    /// A colon before a space ends a sentence (Arabic, where a colon
-    /// closes a heading or a source label before the text it introduces).
+    /// A colon before a space ends a heading or a source label that opens
+    /// a paragraph (Arabic news, where such a label has no other
+    /// punctuation); inside running text it does not end a sentence.
     pub colon_ends: bool,
     /// A quotation that a colon introduces and that opens with a capital
     /// is a sentence of its own (Portuguese and Italian news write a

@@ -128,7 +128,8 @@ impl<'a> Scan<'a> {
                     i + 1
                 }
                 b':' if self.profile.colon_ends
-                    && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) =>
+                    && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+                    && self.label_colon(i) =>
                 {
                     self.cut(i + 1);
                     i + 1
@@ -926,6 +927,29 @@ impl<'a> Scan<'a> {
             self.cut(stamp.end);
         }
         Some(stamp.end)
+    }
+
+    /// A colon that closes a label opening a paragraph ("Questions and
+    /// answers:", "Sunday, 21 May, 05:01 GMT The Times:"): the colon is in
+    /// the paragraph's first sentence, at most three words follow the last
+    /// comma or number before it, and no quotation follows it. Inside
+    /// running text a colon introduces a quotation, a list or an
+    /// explanation that belongs to its sentence.
+    fn label_colon(&self, i: usize) -> bool {
+        if self.sent_start != self.start {
+            return false;
+        }
+        let next = self.text[i + 1..self.end].trim_start().chars().next();
+        if next.is_some_and(|c| chars::is_quote(c) || chars::is_bracket_opener(c)) {
+            return false;
+        }
+        let label = &self.text[self.sent_start..i];
+        let from = label
+            .rfind(|c: char| c.is_numeric() || matches!(c, ',' | '،'))
+            .map_or(0, |k| {
+                k + label[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        label[from..].split_whitespace().count() <= 3
     }
 
     /// After a colon at `from`: one space, an opening quote, and a

@@ -1125,3 +1125,31 @@ fn chinese_opening_quote_after_a_full_stop() {
         &["会议结束了。", "“明天见”是他的话。"],
     );
 }
+
+#[test]
+fn arabic_colon_ends_only_an_opening_label() {
+    // a short label that opens the paragraph is a segment of its own
+    check(
+        "ar",
+        "نشرة الطقس: يسود طقس حار اليوم. وتهب رياح خفيفة.",
+        &["نشرة الطقس:", "يسود طقس حار اليوم.", "وتهب رياح خفيفة."],
+    );
+    // a colon that introduces a quotation or a statement stays inside
+    check(
+        "ar",
+        "وقال المدير في المؤتمر الصحفي: إن العمل سيبدأ غدا. ثم غادر القاعة.",
+        &[
+            "وقال المدير في المؤتمر الصحفي: إن العمل سيبدأ غدا.",
+            "ثم غادر القاعة.",
+        ],
+    );
+    check(
+        "ar",
+        "قال: \"سنعود قريبا\". ثم ابتسم. وأضاف: لدينا ثلاثة أهداف.",
+        &[
+            "قال: \"سنعود قريبا\".",
+            "ثم ابتسم.",
+            "وأضاف: لدينا ثلاثة أهداف.",
+        ],
+    );
+}
