@@ -35,6 +35,7 @@
 //! ends sentences only at explicit punctuation, line breaks and blank lines.
 
 mod abbrev;
+mod aksara;
 mod chars;
 mod learn;
 mod lines;

@@ -7,6 +7,7 @@
 //! window around them, so the work is linear in the length of the text.
 
 use crate::abbrev::{Kind, WordLists};
+use crate::aksara;
 use crate::chars::{self, Term};
 use crate::lines::LineShape;
 use crate::profile::Profile;
@@ -476,6 +477,13 @@ impl<'a> Scan<'a> {
                         && word.chars().count() > 1
                         && !is_initialism(word));
         }
+        match aksara::initial(word) {
+            Some(aksara::Initial::Sure) => return false,
+            Some(aksara::Initial::Closed) if self.beside_initial(tok_start, next_pos) => {
+                return false;
+            }
+            _ => {}
+        }
         if self.is_sentence_initial(tok_start)
             && (word.bytes().all(|b| b.is_ascii_digit()) && word.len() <= 4
                 || word.chars().count() == 1
@@ -659,6 +667,28 @@ impl<'a> Scan<'a> {
         !(rest.starts_with(['(', '.', '@', '/', '_', '=', ':']) && rest.len() > 1
             || rest.starts_with('(')
             || rest.contains('@'))
+    }
+
+    /// Whether the token before `tok_start` or the one at `next_pos` is a
+    /// Dravidian initial with its period ("எம். ஜி. ஆர்."): a run of them
+    /// is a name.
+    fn beside_initial(&self, tok_start: usize, next_pos: usize) -> bool {
+        let text = self.text;
+        let is_initial = |tok: &str| {
+            tok.strip_suffix('.')
+                .is_some_and(|w| aksara::initial(w).is_some())
+        };
+        let limit = floor_char(text, (next_pos + WINDOW).min(self.end));
+        let next = text[next_pos..limit]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if is_initial(next) {
+            return true;
+        }
+        let before_end = self.sent_start + text[self.sent_start..tok_start].trim_end().len();
+        let (_, prev) = word_before(text, before_end, self.sent_start);
+        is_initial(prev)
     }
 
     /// Whether the paragraph is written (nearly) without capitals, as chat
