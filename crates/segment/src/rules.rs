@@ -23,6 +23,9 @@ const LONG_WORD: usize = 5;
 /// to stay inside its sentence (bytes).
 const BRACKET_REACH: usize = 160;
 
+/// How far ahead the next item of a numbered list is looked for (bytes).
+const ITEM_REACH: usize = 2000;
+
 /// Bytes that may start something the rules look at.
 static INTERESTING: [bool; 256] = {
     let mut t = [false; 256];
@@ -57,6 +60,9 @@ pub(crate) struct Scan<'a> {
     quote_open: Option<usize>,
     /// The last list marker: (is a letter, its value).
     last_marker: Option<(bool, u32)>,
+    /// Whether an item with a section number ("2.1.") began a segment in
+    /// this paragraph.
+    items: bool,
     shape: Option<LineShape>,
     /// Whether the paragraph is written without capitals (computed on
     /// first need).
@@ -87,6 +93,7 @@ impl<'a> Scan<'a> {
             depth: 0,
             quote_open: None,
             last_marker: None,
+            items: false,
             shape: None,
             caseless: std::cell::Cell::new(None),
             cuts,
@@ -264,9 +271,16 @@ impl<'a> Scan<'a> {
         let Some(kind) = chars::terminator(c, self.profile.greek, self.profile.armenian) else {
             return i + c.len_utf8();
         };
-        let cluster = Cluster::read(self.text, i, self.end, self.profile);
+        let cluster = Cluster::read(
+            self.text,
+            i,
+            self.end,
+            self.profile,
+            self.quote_open.is_some(),
+        );
         if kind == Term::Period && c == '.' && cluster.dots == 1 && !cluster.other {
             self.list_marker(i);
+            self.item_number(i);
         }
         let boundary = self.decide(i, c, kind, &cluster);
         if boundary {
@@ -275,6 +289,9 @@ impl<'a> Scan<'a> {
             // brackets the cluster closed ("(...)", "(etc.)") are closed
             // for the rest of the sentence too
             self.depth = self.depth.saturating_sub(cluster.brackets);
+            if cluster.closer && self.text[i..cluster.end].contains(['“', '”']) {
+                self.quote_open = None;
+            }
         }
         cluster.resume.max(i + c.len_utf8())
     }
@@ -455,6 +472,10 @@ impl<'a> Scan<'a> {
         if word.is_empty() {
             return !chars::is_lower(first);
         }
+        if is_section_number(word) && self.is_sentence_initial(tok_start) {
+            // "2.1.3. The applicant": the number of an item or a section
+            return false;
+        }
         let next_word = word_at(text, next_pos, self.end);
         let mut buf = [0u8; KEY_BUF];
         let lower = lower_key(word, &mut buf);
@@ -511,6 +532,10 @@ impl<'a> Scan<'a> {
             }
             if let Some(starter) = self.learned_case(next_word) {
                 return starter;
+            }
+            // "płk. J. Nowak", "10 st. C.": an initial or a unit letter
+            if next_is_single_letter_abbrev(text, next_pos, self.end) {
+                return false;
             }
             return match kind {
                 Kind::Inner => false,
@@ -842,6 +867,44 @@ impl<'a> Scan<'a> {
         if continues || at_start {
             self.last_marker = Some((letter, value));
         }
+    }
+
+    /// The number of a section or an item with several levels after a
+    /// colon or a semicolon ("as follows: 2.1. Submit ...; 2.2. Check
+    /// ...") starts a new segment, as each item of a legal text or a
+    /// report does. (A one-level number after a colon is as often a rank
+    /// in a list of results that stays in one sentence.)
+    fn item_number(&mut self, i: usize) {
+        let text = self.text;
+        if !text.as_bytes()[..i].last().is_some_and(u8::is_ascii_digit)
+            || !text[i + 1..self.end].starts_with([' ', '\t'])
+        {
+            return;
+        }
+        let (tok_start, word) = word_before(text, i, self.sent_start);
+        let before = text[self.sent_start..tok_start].trim_end();
+        if !before.ends_with([':', ';']) || tok_start == self.sent_start + before.len() {
+            return;
+        }
+        if is_section_number(word) && (self.items || self.sibling_follows(word, i)) {
+            self.items = true;
+            self.cut(self.sent_start + before.len());
+        }
+    }
+
+    /// Whether the next item after the section number `word` ("2.1" ->
+    /// "2.2.") or its first sub-item ("2.1.1.") comes later in the
+    /// paragraph: then `word` numbers an item, not a quantity.
+    fn sibling_follows(&self, word: &str, i: usize) -> bool {
+        let (head, last) = word.rsplit_once('.').unwrap_or(("", word));
+        let Ok(n) = last.parse::<u32>() else {
+            return false;
+        };
+        let limit = floor_char(self.text, (i + ITEM_REACH).min(self.end));
+        let ahead = &self.text[i..limit];
+        let sibling = format!(" {head}.{}.", n + 1);
+        let child = format!(" {word}.1.");
+        ahead.contains(&sibling) || ahead.contains(&child)
     }
 
     /// A bullet in the middle of a line starts a new segment.
@@ -1195,7 +1258,9 @@ struct Cluster {
 }
 
 impl Cluster {
-    fn read(text: &str, i: usize, end: usize, profile: &Profile) -> Cluster {
+    /// Reads the cluster at the terminator at `i`; `quote_open` tells
+    /// that a quotation opened with „ is open, which “ closes.
+    fn read(text: &str, i: usize, end: usize, profile: &Profile, quote_open: bool) -> Cluster {
         let mut cl = Cluster::default();
         let mut j = i;
         let attached = text[..i]
@@ -1284,10 +1349,13 @@ impl Cluster {
             if worth && trimmed.len() < rest.len() && j > i {
                 let q = trimmed.chars().next().unwrap_or(' ');
                 let qlen = q.len_utf8();
+                // „…“ quotations close with “, set apart by a space in
+                // some texts ("viskas. “ Jis")
                 if matches!(q, '»' | '›' | '”' | '’' | '"' | '\'')
                     && quote_closes(&trimmed[qlen..], profile)
                     && !trimmed[qlen..].starts_with(' ')
-                    || matches!(q, '»' | '›' | '”') && quote_closes(&trimmed[qlen..], profile)
+                    || (matches!(q, '»' | '›' | '”') || q == '“' && quote_open)
+                        && quote_closes(&trimmed[qlen..], profile)
                 {
                     j += rest.len() - trimmed.len() + qlen;
                     cl.closer = true;
@@ -1451,6 +1519,20 @@ fn is_long_number(word: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
         && word.as_bytes()[0].is_ascii_digit()
+}
+
+/// The number of an item or a section with several levels: "2.1",
+/// "2.1.3" (parts of one or two digits, the first not zero; "1.311" is a
+/// number with a group mark).
+fn is_section_number(word: &str) -> bool {
+    let mut parts = 0;
+    for p in word.split('.') {
+        if p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2 && !word.starts_with('0')
 }
 
 /// Common top-level domains, which follow a period inside a host name

@@ -1177,3 +1177,66 @@ fn dravidian_initials_do_not_end_sentences() {
         &["ఈ సినిమాను ఎన్. టి. రాజు తీశారు.", "అది బాగా ఆడింది."],
     );
 }
+
+#[test]
+fn lithuanian_units_after_numbers_go_on() {
+    check(
+        "lt",
+        "Remontas kainavo 45 tūkst. eurų. Darbai baigti 2019 m. rugsėjo 3 d. Vilniuje.",
+        &[
+            "Remontas kainavo 45 tūkst. eurų.",
+            "Darbai baigti 2019 m. rugsėjo 3 d. Vilniuje.",
+        ],
+    );
+    check(
+        "lt",
+        "Projektui skirta 12 mln. EUR iš fondo. Jis truks metus.",
+        &["Projektui skirta 12 mln. EUR iš fondo.", "Jis truks metus."],
+    );
+}
+
+#[test]
+fn spaced_low_high_quotation_close() {
+    // „…“ quotations: a closing “ set apart by a space still closes
+    check(
+        "lt",
+        "Jis pasakė: „Grįšiu rytoj. “ Paskui išėjo.",
+        &["Jis pasakė: „Grįšiu rytoj. “", "Paskui išėjo."],
+    );
+}
+
+#[test]
+fn abbreviation_before_an_initial() {
+    check(
+        "pl",
+        "Rozmawiał z nim podkom. J. Kowalski z komendy. Potem wyszli.",
+        &[
+            "Rozmawiał z nim podkom. J. Kowalski z komendy.",
+            "Potem wyszli.",
+        ],
+    );
+}
+
+#[test]
+fn section_numbers_after_a_colon_start_items() {
+    check(
+        "lt",
+        "Nustatoma: 1.1. tvarka taikoma visiems; 1.2. ji galioja metus.",
+        &[
+            "Nustatoma:",
+            "1.1. tvarka taikoma visiems;",
+            "1.2. ji galioja metus.",
+        ],
+    );
+    check(
+        "en",
+        "The rules are: 2.1. Apply early; 2.2. Pay the fee.",
+        &["The rules are:", "2.1. Apply early;", "2.2. Pay the fee."],
+    );
+    // a decimal or a grouped number is not an item
+    check(
+        "en",
+        "The rate was: 2.5. Then it fell.",
+        &["The rate was: 2.5.", "Then it fell."],
+    );
+}
