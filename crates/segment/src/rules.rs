@@ -311,6 +311,9 @@ impl<'a> Scan<'a> {
         if self.quote_open.is_some() && !cl.closer && self.quotation_goes_on(cl.end) {
             return false;
         }
+        if cl.closer && self.reporting_clause_follows(i, cl) {
+            return false;
+        }
         let strongest = if cl.full {
             Term::Full
         } else if cl.question {
@@ -325,6 +328,41 @@ impl<'a> Scan<'a> {
             Term::Question | Term::Exclamation => self.decide_strong(i, strongest, cl, glued),
             Term::Period => self.decide_period(i, c, cl, glued),
         }
+    }
+
+    /// In a script without capitals, a quotation that ends with its own
+    /// terminator and is followed by a clause of at most two words and a
+    /// full stop ('"Where is he?" the lawyer asked.') is the object of
+    /// that reporting clause: no sentence ends at the quotation. (Scripts
+    /// with capitals tell the clause by its lower-case start.)
+    fn reporting_clause_follows(&self, i: usize, cl: &Cluster) -> bool {
+        let text = self.text;
+        let prev = text[..i].chars().next_back();
+        if !prev.is_some_and(|p| {
+            p.is_alphabetic() && !chars::is_lower(p) && !chars::is_upper(p) && !chars::is_cjk(p)
+        }) || !text[i..cl.end].contains(chars::is_quote)
+        {
+            return false;
+        }
+        let limit = floor_char(text, (cl.end + WINDOW * 2).min(self.end));
+        let window = &text[cl.end..limit];
+        let Some((k, c)) = window.char_indices().find(|&(_, c)| {
+            c == '\n'
+                || chars::is_quote(c)
+                || chars::is_bracket_opener(c)
+                || chars::is_bracket_closer(c)
+                || chars::terminator(c, self.profile.greek, self.profile.armenian).is_some()
+        }) else {
+            return false;
+        };
+        let stop = chars::terminator(c, self.profile.greek, self.profile.armenian);
+        let words = window[..k].split_whitespace().count();
+        matches!(stop, Some(Term::Period | Term::Full))
+            && (1..=2).contains(&words)
+            && window[k + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
     }
 
     /// Whether a closing bracket follows soon, before the paragraph ends.

@@ -1240,3 +1240,19 @@ fn section_numbers_after_a_colon_start_items() {
         &["The rate was: 2.5.", "Then it fell."],
     );
 }
+
+#[test]
+fn reporting_clause_after_a_quotation_in_a_caseless_script() {
+    // a two-word clause that reports the quotation belongs to it
+    check(
+        "mr",
+        "\"तू कुठे होतास?\" आईने विचारले. मी काहीच बोललो नाही.",
+        &["\"तू कुठे होतास?\" आईने विचारले.", "मी काहीच बोललो नाही."],
+    );
+    // a longer sentence after the quotation is a sentence of its own
+    check(
+        "mr",
+        "\"मी उद्या येईन.\" दुसऱ्या दिवशी तो खरोखर आला.",
+        &["\"मी उद्या येईन.\"", "दुसऱ्या दिवशी तो खरोखर आला."],
+    );
+}
