@@ -305,7 +305,14 @@ impl<'a> Scan<'a> {
             // after a space (French typography) ends the sentence
             return false;
         }
-        if self.depth > 0 && cl.brackets == 0 && self.bracket_closes_ahead(cl.end) {
+        // An ideographic full stop inside a quotation 「…。…」 or brackets
+        // ends a sentence of it: Chinese and Japanese quote several
+        // sentences in one pair of brackets.
+        if self.depth > 0
+            && cl.brackets == 0
+            && !matches!(c, '。' | '｡')
+            && self.bracket_closes_ahead(cl.end)
+        {
             return false;
         }
         if self.quote_open.is_some() && !cl.closer && self.quotation_goes_on(cl.end) {
@@ -1382,7 +1389,11 @@ impl Cluster {
             let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             // only quotes, faces and emoji can follow after a space
             let worth = trimmed.bytes().next().is_some_and(|b| {
-                b >= 0x80 || matches!(b, b'"' | b'\'' | b':' | b';' | b'=' | b'(' | b')')
+                b >= 0x80
+                    || matches!(
+                        b,
+                        b'"' | b'\'' | b':' | b';' | b'=' | b'(' | b')' | b'?' | b'!'
+                    )
             });
             if worth && trimmed.len() < rest.len() && j > i {
                 let q = trimmed.chars().next().unwrap_or(' ');
@@ -1397,6 +1408,28 @@ impl Cluster {
                 {
                     j += rest.len() - trimmed.len() + qlen;
                     cl.closer = true;
+                    continue;
+                }
+                // a question or exclamation mark, an ideographic full
+                // stop or a closing bracket of Chinese and Japanese set
+                // apart by a space ("何ですか ？ 」") belongs to the end
+                if matches!(q, '。' | '｡' | '！' | '？')
+                    || matches!(q, '?' | '!') && cl.dots == 0
+                    || matches!(q, '」' | '』' | '）' | '】' | '》' | '〉')
+                {
+                    j += rest.len() - trimmed.len() + qlen;
+                    if chars::is_bracket_closer(q) {
+                        cl.closer = true;
+                        cl.brackets += 1;
+                    } else {
+                        cl.other = true;
+                        cl.closer = false;
+                        match q {
+                            '。' | '｡' => cl.full = true,
+                            '！' | '!' => cl.exclamation = true,
+                            _ => cl.question = true,
+                        }
+                    }
                     continue;
                 }
                 let tok_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());

@@ -1256,3 +1256,37 @@ fn reporting_clause_after_a_quotation_in_a_caseless_script() {
         &["\"मी उद्या येईन.\"", "दुसऱ्या दिवशी तो खरोखर आला."],
     );
 }
+
+#[test]
+fn ideographic_full_stop_inside_a_quotation_ends_a_sentence() {
+    // several sentences quoted in one pair of brackets
+    check(
+        "ja",
+        "監督は「今日は負けた。明日は勝つ」と話した。選手も同じ考えだ。",
+        &[
+            "監督は「今日は負けた。",
+            "明日は勝つ」と話した。",
+            "選手も同じ考えだ。",
+        ],
+    );
+    // a quotation that ends with its own full stop and goes on
+    check(
+        "ja",
+        "彼は「行きます。」と言った。",
+        &["彼は「行きます。」と言った。"],
+    );
+}
+
+#[test]
+fn spaced_marks_after_an_end_belong_to_it() {
+    check(
+        "ja",
+        "本当に行くのですか ？ 」 彼は笑った。",
+        &["本当に行くのですか ？ 」", "彼は笑った。"],
+    );
+    check(
+        "ja",
+        "それは驚きだった ... 。 次の日は雨だった。",
+        &["それは驚きだった ... 。", "次の日は雨だった。"],
+    );
+}
