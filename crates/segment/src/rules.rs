@@ -471,6 +471,15 @@ impl<'a> Scan<'a> {
             if c != '．' && prev.is_some_and(chars::is_cjk) && next.is_some_and(chars::is_cjk) {
                 return true;
             }
+            // Khmer and Burmese write no space between words: a period
+            // between two letters ends a sentence after a word of two
+            // letters or more, not after an initial ("ស.រ.អា.")
+            if c == '.' && cl.dots == 1 && prev.is_some_and(chars::has_own_full_stop) {
+                let (_, word) = word_before(text, i, self.sent_start);
+                let part = word.rsplit('.').next().unwrap_or("");
+                return next.is_some_and(chars::has_own_full_stop)
+                    && part.chars().filter(|&c| chars::is_base_letter(c)).count() >= 2;
+            }
             return cl.dots == 1 && c == '.' && self.glued_sentence(i, cl.end);
         }
         let Some((next_pos, first)) = next_word_start(text, cl.end, self.end) else {
@@ -618,6 +627,11 @@ impl<'a> Scan<'a> {
             return self.omission_ends(i - 1, cl, first);
         }
         if chars::is_lower(first) {
+            return false;
+        }
+        if before.is_some_and(chars::has_own_full_stop) {
+            // Khmer and Burmese end a sentence with their own full stop;
+            // an ellipsis there marks an omission or an open list
             return false;
         }
         if chars::is_dash(first) {
@@ -1413,7 +1427,10 @@ impl Cluster {
                 // a question or exclamation mark, an ideographic full
                 // stop or a closing bracket of Chinese and Japanese set
                 // apart by a space ("何ですか ？ 」") belongs to the end
-                if matches!(q, '。' | '｡' | '！' | '？')
+                let full = chars::terminator(q, profile.greek, profile.armenian)
+                    == Some(Term::Full)
+                    && !chars::is_bracket_closer(q);
+                if full
                     || matches!(q, '?' | '!') && cl.dots == 0
                     || matches!(q, '」' | '』' | '）' | '】' | '》' | '〉')
                 {
@@ -1425,9 +1442,9 @@ impl Cluster {
                         cl.other = true;
                         cl.closer = false;
                         match q {
-                            '。' | '｡' => cl.full = true,
                             '！' | '!' => cl.exclamation = true,
-                            _ => cl.question = true,
+                            '？' | '?' => cl.question = true,
+                            _ => cl.full = true,
                         }
                     }
                     continue;

@@ -1290,3 +1290,15 @@ fn spaced_marks_after_an_end_belong_to_it() {
         &["それは驚きだった ... 。", "次の日は雨だった。"],
     );
 }
+
+#[test]
+fn khmer_ends_with_its_own_full_stop() {
+    // an ellipsis marks an open list; the khan set apart by a space ends
+    check(
+        "km",
+        "គាត់ទិញផ្លែឈើ ត្រី សាច់... ។ ខ្ញុំនៅផ្ទះ។",
+        &["គាត់ទិញផ្លែឈើ ត្រី សាច់... ។", "ខ្ញុំនៅផ្ទះ។"],
+    );
+    // a period glued between two words ends a sentence, not after an initial
+    check("km", "ខ្ញុំទៅសាលារៀន.ថ្ងៃនេះភ្លៀង។", &["ខ្ញុំទៅសាលារៀន.", "ថ្ងៃនេះភ្លៀង។"]);
+}
