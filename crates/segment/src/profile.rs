@@ -22,7 +22,8 @@ pub(crate) struct Profile {
     /// Ordinals are written with a period.
     pub ordinal_dot: bool,
     /// Nouns are capitalised (German), so a capital after an ordinal's
-    /// period says little: "im 6. Stock".
+    /// period says little: "im 6. Stock"; nor does one after a colon,
+    /// where a whole clause starts with a capital.
     pub noun_capitals: bool,
     /// A colon before a space ends a heading or a source label that opens
     /// a paragraph (Arabic news, where such a label has no other

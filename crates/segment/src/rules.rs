@@ -155,12 +155,16 @@ impl<'a> Scan<'a> {
                         self.emoji_end(i + 2);
                     } else if self.profile.colon_quote_ends && self.quotation_follows(i + 1) {
                         self.cut(i + 1);
-                    } else if bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
+                    } else if !self.profile.noun_capitals
+                        && bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
                         && self.words_before(i) > 2
                         && !self.title_colon(i)
                     {
                         // not before a quotation it introduces, nor after
-                        // a speaker's name or a short label ("Anna: Yes.")
+                        // a speaker's name or a short label ("Anna: Yes.");
+                        // German capitalises a whole clause after a colon
+                        // inside its sentence (Duden: "Sie sagte: Wir
+                        // kommen."), so there a capital says nothing
                         self.semicolon(i);
                     }
                     i + 1

@@ -1302,3 +1302,15 @@ fn khmer_ends_with_its_own_full_stop() {
     // a period glued between two words ends a sentence, not after an initial
     check("km", "ខ្ញុំទៅសាលារៀន.ថ្ងៃនេះភ្លៀង។", &["ខ្ញុំទៅសាលារៀន.", "ថ្ងៃនេះភ្លៀង។"]);
 }
+
+#[test]
+fn german_clause_after_a_colon_stays_in_its_sentence() {
+    check(
+        "de",
+        "Die Studie zeigt etwas Neues: Die Preise steigen weiter. Das war erwartet.",
+        &[
+            "Die Studie zeigt etwas Neues: Die Preise steigen weiter.",
+            "Das war erwartet.",
+        ],
+    );
+}
