@@ -29,6 +29,10 @@ pub(crate) struct Profile {
     /// a paragraph (Arabic news, where such a label has no other
     /// punctuation); inside running text it does not end a sentence.
     pub colon_ends: bool,
+    /// A colon closes a news dateline of a place and an agency ("Tehran -
+    /// IRNA:"), which is a segment of its own (Persian, Arabic and Urdu
+    /// press).
+    pub dateline_colon: bool,
     /// A quotation that a colon introduces and that opens with a capital
     /// is a sentence of its own (Portuguese and Italian news write a
     /// quoted statement after "disse:" / "ha detto:" as its own sentence).
@@ -61,6 +65,7 @@ impl Profile {
             armenian: base == "hy",
             ordinal_dot: ORDINAL_DOT.contains(&base),
             colon_ends: base == "ar",
+            dateline_colon: matches!(base, "ar" | "fa" | "ur"),
             colon_quote_ends: matches!(base, "pt" | "it" | "gl"),
             spaced_marks: matches!(base, "fr" | "br" | "oc"),
             noun_capitals: matches!(base, "de" | "lb" | "gsw"),

@@ -135,9 +135,9 @@ impl<'a> Scan<'a> {
                     self.semicolon(i);
                     i + 1
                 }
-                b':' if self.profile.colon_ends
-                    && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
-                    && self.label_colon(i) =>
+                b':' if bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+                    && (self.profile.colon_ends && self.label_colon(i)
+                        || self.profile.dateline_colon && self.dateline_colon(i)) =>
                 {
                     self.cut(i + 1);
                     i + 1
@@ -1106,6 +1106,29 @@ impl<'a> Scan<'a> {
                 k + label[k..].chars().next().map_or(1, char::len_utf8)
             });
         label[from..].split_whitespace().count() <= 3
+    }
+
+    /// A colon that closes a dateline ("Tehran - IRNA:", "London -
+    /// Central News Unit:"): at most five words since the sentence
+    /// started, a dash between them, and no quotation after the colon.
+    fn dateline_colon(&self, i: usize) -> bool {
+        let label = &self.text[self.sent_start..i];
+        let next = self.text[i + 1..self.end].trim_start().chars().next();
+        if label.len() > WINDOW * 2
+            || next.is_some_and(|c| chars::is_quote(c) || chars::is_bracket_opener(c))
+        {
+            return false;
+        }
+        let mut words = 0;
+        let mut dash = false;
+        for w in label.split_whitespace() {
+            if w.chars().all(chars::is_dash) {
+                dash = true;
+            } else {
+                words += 1;
+            }
+        }
+        dash && (2..=5).contains(&words)
     }
 
     /// After a colon at `from`: one space, an opening quote, and a
