@@ -1,4 +1,5 @@
-//! Initials in the Dravidian scripts (Tamil, Telugu, Kannada, Malayalam).
+//! Initials in the Dravidian scripts (Tamil, Telugu, Kannada, Malayalam)
+//! and in Devanagari.
 //!
 //! These scripts have no letter case, and they end sentences with a
 //! period, which they also put after initials and abbreviations: a name is
@@ -10,6 +11,58 @@
 //! (aksara) is a letter with the vowel signs and modifiers that follow it;
 //! a consonant with a virama (a dead consonant) joins the next consonant in
 //! a conjunct, or closes the syllable before it (`ஆர்` "R", `எஸ்` "S").
+
+/// Devanagari writes initials and initialisms with the names of the Latin
+/// letters (`एस.बी.आई.`, `आई. के. गुजराल`), each with a period, while
+/// a Hindi or Marathi sentence ends with a danda or, in some texts, a
+/// period after an ordinary word. These are the names of the 26 letters
+/// as Hindi and Marathi spell them (with the common variants).
+const DEVANAGARI_LETTER_NAMES: &[&str] = &[
+    "ए",
+    "बी",
+    "सी",
+    "डी",
+    "ई",
+    "एफ",
+    "जी",
+    "एच",
+    "आई",
+    "जे",
+    "के",
+    "एल",
+    "एम",
+    "एन",
+    "ओ",
+    "पी",
+    "क्यू",
+    "आर",
+    "एस",
+    "टी",
+    "यू",
+    "वी",
+    "डब्ल्यू",
+    "डबल्यू",
+    "एक्स",
+    "वाई",
+    "ज़ेड",
+    "जेड",
+];
+
+/// Whether `c` is in the Devanagari block.
+#[inline]
+fn devanagari(c: char) -> bool {
+    ('\u{0900}'..='\u{097f}').contains(&c)
+}
+
+/// Initials written with Latin letter names in Devanagari: dotted ones
+/// (`एस.बी.आई`) are sure; a single name is an initial next to another.
+fn devanagari_initial(word: &str) -> Option<Initial> {
+    let name = |p: &str| DEVANAGARI_LETTER_NAMES.contains(&p);
+    if word.contains('.') {
+        return word.split('.').all(name).then_some(Initial::Sure);
+    }
+    name(word).then_some(Initial::Closed)
+}
 
 /// How sure a token is to be an initial.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,9 +136,12 @@ fn syllables(part: &str) -> Option<(usize, bool)> {
 }
 
 /// Whether the token `word` (without its final period) is an initial in a
-/// Dravidian script, and how sure.
+/// Dravidian script or in Devanagari, and how sure.
 pub(crate) fn initial(word: &str) -> Option<Initial> {
     let first = word.chars().next()?;
+    if devanagari(first) {
+        return devanagari_initial(word);
+    }
     if !dravidian(first) {
         return None;
     }
@@ -118,6 +174,14 @@ mod tests {
         // words of two or more open syllables are not initials
         assert_eq!(initial("காந்தி"), None);
         assert_eq!(initial("வந்தார்"), None);
+    }
+
+    #[test]
+    fn devanagari_letter_names() {
+        assert_eq!(initial("एस.बी.आई"), Some(Initial::Sure));
+        assert_eq!(initial("के"), Some(Initial::Closed));
+        assert_eq!(initial("है"), None);
+        assert_eq!(initial("भारत.आज"), None);
     }
 
     #[test]

@@ -1328,3 +1328,18 @@ fn persian_news_dateline_with_a_colon() {
         ],
     );
 }
+
+#[test]
+fn devanagari_initials_and_titles() {
+    check(
+        "hi",
+        "वह एस. के. वर्मा से मिला। डॉ. शर्मा ने आई.आई.टी. में पढ़ाया।",
+        &["वह एस. के. वर्मा से मिला।", "डॉ. शर्मा ने आई.आई.टी. में पढ़ाया।"],
+    );
+    // a period after an ordinary word still ends a sentence
+    check(
+        "hi",
+        "बारिश हो रही है. हम घर पर हैं.",
+        &["बारिश हो रही है.", "हम घर पर हैं."],
+    );
+}
