@@ -192,6 +192,14 @@ pub(crate) fn has_own_full_stop(c: char) -> bool {
     matches!(c, '\u{1780}'..='\u{17ff}' | '\u{1000}'..='\u{109f}')
 }
 
+/// A letter of the Hebrew or the Arabic script (Arabic, Persian, Urdu,
+/// Pashto).
+#[inline]
+pub(crate) fn is_semitic(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+        && c.is_alphabetic()
+}
+
 /// A consonant or an independent vowel of Khmer or Burmese (not a vowel
 /// sign or another mark that belongs to the letter before it).
 #[inline]

@@ -633,9 +633,11 @@ impl<'a> Scan<'a> {
         if chars::is_lower(first) {
             return false;
         }
-        if before.is_some_and(chars::has_own_full_stop) {
+        if before.is_some_and(|b| chars::has_own_full_stop(b) || chars::is_semitic(b)) {
             // Khmer and Burmese end a sentence with their own full stop;
-            // an ellipsis there marks an omission or an open list
+            // an ellipsis there marks an omission or an open list. In
+            // Hebrew and Arabic script one between words marks a pause
+            // inside the sentence, and no capital tells a new one.
             return false;
         }
         if chars::is_dash(first) {
