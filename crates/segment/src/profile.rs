@@ -40,6 +40,10 @@ pub(crate) struct Profile {
     /// `?` and `!` are set after a space (French typography), so such a
     /// mark after a period belongs to the same sentence.
     pub spaced_marks: bool,
+    /// Reported speech comes before the verb that reports it, often with
+    /// no quotation marks (Turkish "Geliyor musun? diye sordu."), so a
+    /// lower-case word after a question mark goes on with the sentence.
+    pub speech_before_verb: bool,
 }
 
 impl Profile {
@@ -68,6 +72,7 @@ impl Profile {
             dateline_colon: matches!(base, "ar" | "fa" | "ur"),
             colon_quote_ends: matches!(base, "pt" | "it" | "gl"),
             spaced_marks: matches!(base, "fr" | "br" | "oc"),
+            speech_before_verb: matches!(base, "tr" | "az"),
             noun_capitals: matches!(base, "de" | "lb" | "gsw"),
         }
     }

@@ -461,7 +461,7 @@ impl<'a> Scan<'a> {
         }
         if chars::is_lower(first) {
             // '"Why?" he asked.': a quoted question inside a sentence.
-            return kind == Term::Question && !cl.closer;
+            return kind == Term::Question && !cl.closer && !self.profile.speech_before_verb;
         }
         true
     }

@@ -1357,3 +1357,12 @@ fn ellipsis_between_words_in_hebrew_and_arabic_script() {
         &["او منتظر ماند... اما کسی نیامد.", "شب شد."],
     );
 }
+
+#[test]
+fn turkish_question_before_its_reporting_verb() {
+    check(
+        "tr",
+        "Yarın gelecek misin? diye sordu annem. Evet dedim.",
+        &["Yarın gelecek misin? diye sordu annem.", "Evet dedim."],
+    );
+}
