@@ -922,6 +922,13 @@ impl<'a> Scan<'a> {
         if !rest.starts_with([' ', '\t']) || rest.trim_start().is_empty() {
             return;
         }
+        // "on the 20. and 21. July": ordinals of a date, not items
+        let next = next_word_start(text, i + 1, self.end)
+            .map_or("", |(pos, _)| word_at(text, pos, self.end));
+        if self.profile.ordinal_dot && self.is_month(next) {
+            self.last_marker = None;
+            return;
+        }
         let continues = self
             .last_marker
             .is_some_and(|(l, v)| l == letter && v + 1 == value);

@@ -1366,3 +1366,32 @@ fn turkish_question_before_its_reporting_verb() {
         &["Yarın gelecek misin? diye sordu annem.", "Evet dedim."],
     );
 }
+
+#[test]
+fn ordinals_of_a_date_are_not_list_items() {
+    check(
+        "lv",
+        "Svētki notiks 14. un 15. augusts būs brīvdienas. Visi ir aicināti.",
+        &[
+            "Svētki notiks 14. un 15. augusts būs brīvdienas.",
+            "Visi ir aicināti.",
+        ],
+    );
+    check(
+        "de",
+        "Geöffnet ist am 3. und 4. Oktober. Danach schließt es.",
+        &["Geöffnet ist am 3. und 4. Oktober.", "Danach schließt es."],
+    );
+}
+
+#[test]
+fn polish_credit_abbreviations() {
+    check(
+        "pl",
+        "Zdjęcie z wystawy, fot. Anna Nowak. Wystawa trwa do maja.",
+        &[
+            "Zdjęcie z wystawy, fot. Anna Nowak.",
+            "Wystawa trwa do maja.",
+        ],
+    );
+}
