@@ -591,10 +591,6 @@ impl<'a> Scan<'a> {
             if let Some(starter) = self.learned_case(next_word) {
                 return starter;
             }
-            // "płk. J. Nowak", "10 st. C.": an initial or a unit letter
-            if next_is_single_letter_abbrev(text, next_pos, self.end) {
-                return false;
-            }
             return match kind {
                 Kind::Inner => false,
                 // "Jane and co. They": an end, unless the sentence would be

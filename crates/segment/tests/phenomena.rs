@@ -1206,7 +1206,7 @@ fn spaced_low_high_quotation_close() {
 }
 
 #[test]
-fn abbreviation_before_an_initial() {
+fn polish_rank_before_a_name() {
     check(
         "pl",
         "Rozmawiał z nim podkom. J. Kowalski z komendy. Potem wyszli.",
