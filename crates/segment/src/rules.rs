@@ -1105,6 +1105,9 @@ impl<'a> Scan<'a> {
             return false;
         }
         let label = &self.text[self.sent_start..i];
+        if label.len() > WINDOW * 4 {
+            return false; // a label is short; this keeps the scan linear
+        }
         let from = label
             .rfind(|c: char| c.is_numeric() || matches!(c, ',' | '،'))
             .map_or(0, |k| {
@@ -1119,7 +1122,7 @@ impl<'a> Scan<'a> {
     fn dateline_colon(&self, i: usize) -> bool {
         let label = &self.text[self.sent_start..i];
         let next = self.text[i + 1..self.end].trim_start().chars().next();
-        if label.len() > WINDOW * 2
+        if label.len() > WINDOW * 4
             || next.is_some_and(|c| chars::is_quote(c) || chars::is_bracket_opener(c))
         {
             return false;
