@@ -167,7 +167,7 @@ macro_rules! languages {
 languages!(
     "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "ru", "uk", "da", "sv", "nb", "fi",
     "tr", "kk", "bg", "el", "hu", "ro", "hr", "sl", "et", "lv", "lt", "ca", "sr", "bs", "mk", "be",
-    "is", "ga", "eu", "gl", "sq", "az", "uz", "id", "ms", "vi", "af", "sw", "mn",
+    "is", "ga", "eu", "gl", "sq", "az", "uz", "id", "ms", "vi", "af", "sw", "mn", "hi", "mr",
 );
 
 /// The parsed word lists of `lang`, or `None` if it has no data file.

@@ -185,6 +185,28 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '\u{f900}'..='\u{faff}' | '\u{ff66}'..='\u{ff9f}' | '\u{20000}'..='\u{2fa1f}')
 }
 
+/// Letters of scripts whose sentences end with a full stop of their own
+/// and never with a period or an ellipsis (Khmer `។`, Burmese `။`).
+#[inline]
+pub(crate) fn has_own_full_stop(c: char) -> bool {
+    matches!(c, '\u{1780}'..='\u{17ff}' | '\u{1000}'..='\u{109f}')
+}
+
+/// A letter of the Hebrew or the Arabic script (Arabic, Persian, Urdu,
+/// Pashto).
+#[inline]
+pub(crate) fn is_semitic(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+        && c.is_alphabetic()
+}
+
+/// A consonant or an independent vowel of Khmer or Burmese (not a vowel
+/// sign or another mark that belongs to the letter before it).
+#[inline]
+pub(crate) fn is_base_letter(c: char) -> bool {
+    matches!(c, '\u{1780}'..='\u{17b3}' | '\u{1000}'..='\u{102a}')
+}
+
 /// Pictographic emoji and the marks that join or modify them.
 #[inline]
 pub(crate) fn is_emoji(c: char) -> bool {

@@ -26,7 +26,9 @@
 //! - a period is weighed against the word before it (abbreviations of the
 //!   language, initials, initialisms, numbers and ordinals, list markers)
 //!   and the word after it (lower case, a number, a month, a sentence
-//!   starter);
+//!   starter); in scripts without capitals the shape of the word decides
+//!   (a single syllable in Tamil or Telugu, a Latin letter's name in
+//!   Devanagari is an initial);
 //! - single line breaks end a sentence where the paragraph's lines do not
 //!   look hard-wrapped, and before list items.
 //!
@@ -35,6 +37,7 @@
 //! ends sentences only at explicit punctuation, line breaks and blank lines.
 
 mod abbrev;
+mod aksara;
 mod chars;
 mod learn;
 mod lines;

@@ -22,11 +22,17 @@ pub(crate) struct Profile {
     /// Ordinals are written with a period.
     pub ordinal_dot: bool,
     /// Nouns are capitalised (German), so a capital after an ordinal's
-    /// period says little: "im 6. Stock".
+    /// period says little: "im 6. Stock"; nor does one after a colon,
+    /// where a whole clause starts with a capital.
     pub noun_capitals: bool,
-    /// A colon before a space ends a sentence (Arabic, where a colon
-    /// closes a heading or a source label before the text it introduces).
+    /// A colon before a space ends a heading or a source label that opens
+    /// a paragraph (Arabic news, where such a label has no other
+    /// punctuation); inside running text it does not end a sentence.
     pub colon_ends: bool,
+    /// A colon closes a news dateline of a place and an agency ("Tehran -
+    /// IRNA:"), which is a segment of its own (Persian, Arabic and Urdu
+    /// press).
+    pub dateline_colon: bool,
     /// A quotation that a colon introduces and that opens with a capital
     /// is a sentence of its own (Portuguese and Italian news write a
     /// quoted statement after "disse:" / "ha detto:" as its own sentence).
@@ -34,6 +40,10 @@ pub(crate) struct Profile {
     /// `?` and `!` are set after a space (French typography), so such a
     /// mark after a period belongs to the same sentence.
     pub spaced_marks: bool,
+    /// Reported speech comes before the verb that reports it, often with
+    /// no quotation marks (Turkish "Geliyor musun? diye sordu."), so a
+    /// lower-case word after a question mark goes on with the sentence.
+    pub speech_before_verb: bool,
 }
 
 impl Profile {
@@ -59,8 +69,10 @@ impl Profile {
             armenian: base == "hy",
             ordinal_dot: ORDINAL_DOT.contains(&base),
             colon_ends: base == "ar",
+            dateline_colon: matches!(base, "ar" | "fa" | "ur"),
             colon_quote_ends: matches!(base, "pt" | "it" | "gl"),
             spaced_marks: matches!(base, "fr" | "br" | "oc"),
+            speech_before_verb: matches!(base, "tr" | "az"),
             noun_capitals: matches!(base, "de" | "lb" | "gsw"),
         }
     }

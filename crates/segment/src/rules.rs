@@ -7,6 +7,7 @@
 //! window around them, so the work is linear in the length of the text.
 
 use crate::abbrev::{Kind, WordLists};
+use crate::aksara;
 use crate::chars::{self, Term};
 use crate::lines::LineShape;
 use crate::profile::Profile;
@@ -21,6 +22,9 @@ const LONG_WORD: usize = 5;
 /// How far ahead a closing bracket may be for a terminator inside brackets
 /// to stay inside its sentence (bytes).
 const BRACKET_REACH: usize = 160;
+
+/// How far ahead the next item of a numbered list is looked for (bytes).
+const ITEM_REACH: usize = 2000;
 
 /// Bytes that may start something the rules look at.
 static INTERESTING: [bool; 256] = {
@@ -56,6 +60,9 @@ pub(crate) struct Scan<'a> {
     quote_open: Option<usize>,
     /// The last list marker: (is a letter, its value).
     last_marker: Option<(bool, u32)>,
+    /// Whether an item with a section number ("2.1.") began a segment in
+    /// this paragraph.
+    items: bool,
     shape: Option<LineShape>,
     /// Whether the paragraph is written without capitals (computed on
     /// first need).
@@ -86,6 +93,7 @@ impl<'a> Scan<'a> {
             depth: 0,
             quote_open: None,
             last_marker: None,
+            items: false,
             shape: None,
             caseless: std::cell::Cell::new(None),
             cuts,
@@ -127,8 +135,9 @@ impl<'a> Scan<'a> {
                     self.semicolon(i);
                     i + 1
                 }
-                b':' if self.profile.colon_ends
-                    && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) =>
+                b':' if bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+                    && (self.profile.colon_ends && self.label_colon(i)
+                        || self.profile.dateline_colon && self.dateline_colon(i)) =>
                 {
                     self.cut(i + 1);
                     i + 1
@@ -146,12 +155,16 @@ impl<'a> Scan<'a> {
                         self.emoji_end(i + 2);
                     } else if self.profile.colon_quote_ends && self.quotation_follows(i + 1) {
                         self.cut(i + 1);
-                    } else if bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
+                    } else if !self.profile.noun_capitals
+                        && bytes.get(i + 2).is_some_and(|&c| !chars::is_opener(ch(c)))
                         && self.words_before(i) > 2
                         && !self.title_colon(i)
                     {
                         // not before a quotation it introduces, nor after
-                        // a speaker's name or a short label ("Anna: Yes.")
+                        // a speaker's name or a short label ("Anna: Yes.");
+                        // German capitalises a whole clause after a colon
+                        // inside its sentence (Duden: "Sie sagte: Wir
+                        // kommen."), so there a capital says nothing
                         self.semicolon(i);
                     }
                     i + 1
@@ -262,9 +275,16 @@ impl<'a> Scan<'a> {
         let Some(kind) = chars::terminator(c, self.profile.greek, self.profile.armenian) else {
             return i + c.len_utf8();
         };
-        let cluster = Cluster::read(self.text, i, self.end, self.profile);
+        let cluster = Cluster::read(
+            self.text,
+            i,
+            self.end,
+            self.profile,
+            self.quote_open.is_some(),
+        );
         if kind == Term::Period && c == '.' && cluster.dots == 1 && !cluster.other {
             self.list_marker(i);
+            self.item_number(i);
         }
         let boundary = self.decide(i, c, kind, &cluster);
         if boundary {
@@ -273,6 +293,9 @@ impl<'a> Scan<'a> {
             // brackets the cluster closed ("(...)", "(etc.)") are closed
             // for the rest of the sentence too
             self.depth = self.depth.saturating_sub(cluster.brackets);
+            if cluster.closer && self.text[i..cluster.end].contains(['“', '”']) {
+                self.quote_open = None;
+            }
         }
         cluster.resume.max(i + c.len_utf8())
     }
@@ -286,10 +309,20 @@ impl<'a> Scan<'a> {
             // after a space (French typography) ends the sentence
             return false;
         }
-        if self.depth > 0 && cl.brackets == 0 && self.bracket_closes_ahead(cl.end) {
+        // An ideographic full stop inside a quotation 「…。…」 or brackets
+        // ends a sentence of it: Chinese and Japanese quote several
+        // sentences in one pair of brackets.
+        if self.depth > 0
+            && cl.brackets == 0
+            && !matches!(c, '。' | '｡')
+            && self.bracket_closes_ahead(cl.end)
+        {
             return false;
         }
         if self.quote_open.is_some() && !cl.closer && self.quotation_goes_on(cl.end) {
+            return false;
+        }
+        if cl.closer && self.reporting_clause_follows(i, cl) {
             return false;
         }
         let strongest = if cl.full {
@@ -306,6 +339,41 @@ impl<'a> Scan<'a> {
             Term::Question | Term::Exclamation => self.decide_strong(i, strongest, cl, glued),
             Term::Period => self.decide_period(i, c, cl, glued),
         }
+    }
+
+    /// In a script without capitals, a quotation that ends with its own
+    /// terminator and is followed by a clause of at most two words and a
+    /// full stop ('"Where is he?" the lawyer asked.') is the object of
+    /// that reporting clause: no sentence ends at the quotation. (Scripts
+    /// with capitals tell the clause by its lower-case start.)
+    fn reporting_clause_follows(&self, i: usize, cl: &Cluster) -> bool {
+        let text = self.text;
+        let prev = text[..i].chars().next_back();
+        if !prev.is_some_and(|p| {
+            p.is_alphabetic() && !chars::is_lower(p) && !chars::is_upper(p) && !chars::is_cjk(p)
+        }) || !text[i..cl.end].contains(chars::is_quote)
+        {
+            return false;
+        }
+        let limit = floor_char(text, (cl.end + WINDOW * 2).min(self.end));
+        let window = &text[cl.end..limit];
+        let Some((k, c)) = window.char_indices().find(|&(_, c)| {
+            c == '\n'
+                || chars::is_quote(c)
+                || chars::is_bracket_opener(c)
+                || chars::is_bracket_closer(c)
+                || chars::terminator(c, self.profile.greek, self.profile.armenian).is_some()
+        }) else {
+            return false;
+        };
+        let stop = chars::terminator(c, self.profile.greek, self.profile.armenian);
+        let words = window[..k].split_whitespace().count();
+        matches!(stop, Some(Term::Period | Term::Full))
+            && (1..=2).contains(&words)
+            && window[k + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
     }
 
     /// Whether a closing bracket follows soon, before the paragraph ends.
@@ -393,7 +461,7 @@ impl<'a> Scan<'a> {
         }
         if chars::is_lower(first) {
             // '"Why?" he asked.': a quoted question inside a sentence.
-            return kind == Term::Question && !cl.closer;
+            return kind == Term::Question && !cl.closer && !self.profile.speech_before_verb;
         }
         true
     }
@@ -406,6 +474,15 @@ impl<'a> Scan<'a> {
             let next = text[cl.end..self.end].chars().next();
             if c != '．' && prev.is_some_and(chars::is_cjk) && next.is_some_and(chars::is_cjk) {
                 return true;
+            }
+            // Khmer and Burmese write no space between words: a period
+            // between two letters ends a sentence after a word of two
+            // letters or more, not after an initial ("ស.រ.អា.")
+            if c == '.' && cl.dots == 1 && prev.is_some_and(chars::has_own_full_stop) {
+                let (_, word) = word_before(text, i, self.sent_start);
+                let part = word.rsplit('.').next().unwrap_or("");
+                return next.is_some_and(chars::has_own_full_stop)
+                    && part.chars().filter(|&c| chars::is_base_letter(c)).count() >= 2;
             }
             return cl.dots == 1 && c == '.' && self.glued_sentence(i, cl.end);
         }
@@ -453,6 +530,10 @@ impl<'a> Scan<'a> {
         if word.is_empty() {
             return !chars::is_lower(first);
         }
+        if is_section_number(word) && self.is_sentence_initial(tok_start) {
+            // "2.1.3. The applicant": the number of an item or a section
+            return false;
+        }
         let next_word = word_at(text, next_pos, self.end);
         let mut buf = [0u8; KEY_BUF];
         let lower = lower_key(word, &mut buf);
@@ -474,6 +555,13 @@ impl<'a> Scan<'a> {
                         && !word.bytes().all(|b| b.is_ascii_digit())
                         && word.chars().count() > 1
                         && !is_initialism(word));
+        }
+        match aksara::initial(word) {
+            Some(aksara::Initial::Sure) => return false,
+            Some(aksara::Initial::Closed) if self.beside_initial(tok_start, next_pos) => {
+                return false;
+            }
+            _ => {}
         }
         if self.is_sentence_initial(tok_start)
             && (word.bytes().all(|b| b.is_ascii_digit()) && word.len() <= 4
@@ -539,6 +627,13 @@ impl<'a> Scan<'a> {
             return self.omission_ends(i - 1, cl, first);
         }
         if chars::is_lower(first) {
+            return false;
+        }
+        if before.is_some_and(|b| chars::has_own_full_stop(b) || chars::is_semitic(b)) {
+            // Khmer and Burmese end a sentence with their own full stop;
+            // an ellipsis there marks an omission or an open list. In
+            // Hebrew and Arabic script one between words marks a pause
+            // inside the sentence, and no capital tells a new one.
             return false;
         }
         if chars::is_dash(first) {
@@ -658,6 +753,28 @@ impl<'a> Scan<'a> {
         !(rest.starts_with(['(', '.', '@', '/', '_', '=', ':']) && rest.len() > 1
             || rest.starts_with('(')
             || rest.contains('@'))
+    }
+
+    /// Whether the token before `tok_start` or the one at `next_pos` is a
+    /// Dravidian initial with its period ("எம். ஜி. ஆர்."): a run of them
+    /// is a name.
+    fn beside_initial(&self, tok_start: usize, next_pos: usize) -> bool {
+        let text = self.text;
+        let is_initial = |tok: &str| {
+            tok.strip_suffix('.')
+                .is_some_and(|w| aksara::initial(w).is_some())
+        };
+        let limit = floor_char(text, (next_pos + WINDOW).min(self.end));
+        let next = text[next_pos..limit]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if is_initial(next) {
+            return true;
+        }
+        let before_end = self.sent_start + text[self.sent_start..tok_start].trim_end().len();
+        let (_, prev) = word_before(text, before_end, self.sent_start);
+        is_initial(prev)
     }
 
     /// Whether the paragraph is written (nearly) without capitals, as chat
@@ -801,6 +918,13 @@ impl<'a> Scan<'a> {
         if !rest.starts_with([' ', '\t']) || rest.trim_start().is_empty() {
             return;
         }
+        // "on the 20. and 21. July": ordinals of a date, not items
+        let next = next_word_start(text, i + 1, self.end)
+            .map_or("", |(pos, _)| word_at(text, pos, self.end));
+        if self.profile.ordinal_dot && self.is_month(next) {
+            self.last_marker = None;
+            return;
+        }
         let continues = self
             .last_marker
             .is_some_and(|(l, v)| l == letter && v + 1 == value);
@@ -811,6 +935,44 @@ impl<'a> Scan<'a> {
         if continues || at_start {
             self.last_marker = Some((letter, value));
         }
+    }
+
+    /// The number of a section or an item with several levels after a
+    /// colon or a semicolon ("as follows: 2.1. Submit ...; 2.2. Check
+    /// ...") starts a new segment, as each item of a legal text or a
+    /// report does. (A one-level number after a colon is as often a rank
+    /// in a list of results that stays in one sentence.)
+    fn item_number(&mut self, i: usize) {
+        let text = self.text;
+        if !text.as_bytes()[..i].last().is_some_and(u8::is_ascii_digit)
+            || !text[i + 1..self.end].starts_with([' ', '\t'])
+        {
+            return;
+        }
+        let (tok_start, word) = word_before(text, i, self.sent_start);
+        let before = text[self.sent_start..tok_start].trim_end();
+        if !before.ends_with([':', ';']) || tok_start == self.sent_start + before.len() {
+            return;
+        }
+        if is_section_number(word) && (self.items || self.sibling_follows(word, i)) {
+            self.items = true;
+            self.cut(self.sent_start + before.len());
+        }
+    }
+
+    /// Whether the next item after the section number `word` ("2.1" ->
+    /// "2.2.") or its first sub-item ("2.1.1.") comes later in the
+    /// paragraph: then `word` numbers an item, not a quantity.
+    fn sibling_follows(&self, word: &str, i: usize) -> bool {
+        let (head, last) = word.rsplit_once('.').unwrap_or(("", word));
+        let Ok(n) = last.parse::<u32>() else {
+            return false;
+        };
+        let limit = floor_char(self.text, (i + ITEM_REACH).min(self.end));
+        let ahead = &self.text[i..limit];
+        let sibling = format!(" {head}.{}.", n + 1);
+        let child = format!(" {word}.1.");
+        ahead.contains(&sibling) || ahead.contains(&child)
     }
 
     /// A bullet in the middle of a line starts a new segment.
@@ -926,6 +1088,55 @@ impl<'a> Scan<'a> {
             self.cut(stamp.end);
         }
         Some(stamp.end)
+    }
+
+    /// A colon that closes a label opening a paragraph ("Questions and
+    /// answers:", "Sunday, 21 May, 05:01 GMT The Times:"): the colon is in
+    /// the paragraph's first sentence, at most three words follow the last
+    /// comma or number before it, and no quotation follows it. Inside
+    /// running text a colon introduces a quotation, a list or an
+    /// explanation that belongs to its sentence.
+    fn label_colon(&self, i: usize) -> bool {
+        if self.sent_start != self.start {
+            return false;
+        }
+        let next = self.text[i + 1..self.end].trim_start().chars().next();
+        if next.is_some_and(|c| chars::is_quote(c) || chars::is_bracket_opener(c)) {
+            return false;
+        }
+        let label = &self.text[self.sent_start..i];
+        if label.len() > WINDOW * 4 {
+            return false; // a label is short; this keeps the scan linear
+        }
+        let from = label
+            .rfind(|c: char| c.is_numeric() || matches!(c, ',' | '،'))
+            .map_or(0, |k| {
+                k + label[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        label[from..].split_whitespace().count() <= 3
+    }
+
+    /// A colon that closes a dateline ("Tehran - IRNA:", "London -
+    /// Central News Unit:"): at most five words since the sentence
+    /// started, a dash between them, and no quotation after the colon.
+    fn dateline_colon(&self, i: usize) -> bool {
+        let label = &self.text[self.sent_start..i];
+        let next = self.text[i + 1..self.end].trim_start().chars().next();
+        if label.len() > WINDOW * 4
+            || next.is_some_and(|c| chars::is_quote(c) || chars::is_bracket_opener(c))
+        {
+            return false;
+        }
+        let mut words = 0;
+        let mut dash = false;
+        for w in label.split_whitespace() {
+            if w.chars().all(chars::is_dash) {
+                dash = true;
+            } else {
+                words += 1;
+            }
+        }
+        dash && (2..=5).contains(&words)
     }
 
     /// After a colon at `from`: one space, an opening quote, and a
@@ -1141,7 +1352,9 @@ struct Cluster {
 }
 
 impl Cluster {
-    fn read(text: &str, i: usize, end: usize, profile: &Profile) -> Cluster {
+    /// Reads the cluster at the terminator at `i`; `quote_open` tells
+    /// that a quotation opened with „ is open, which “ closes.
+    fn read(text: &str, i: usize, end: usize, profile: &Profile, quote_open: bool) -> Cluster {
         let mut cl = Cluster::default();
         let mut j = i;
         let attached = text[..i]
@@ -1225,18 +1438,50 @@ impl Cluster {
             let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
             // only quotes, faces and emoji can follow after a space
             let worth = trimmed.bytes().next().is_some_and(|b| {
-                b >= 0x80 || matches!(b, b'"' | b'\'' | b':' | b';' | b'=' | b'(' | b')')
+                b >= 0x80
+                    || matches!(
+                        b,
+                        b'"' | b'\'' | b':' | b';' | b'=' | b'(' | b')' | b'?' | b'!'
+                    )
             });
             if worth && trimmed.len() < rest.len() && j > i {
                 let q = trimmed.chars().next().unwrap_or(' ');
                 let qlen = q.len_utf8();
+                // „…“ quotations close with “, set apart by a space in
+                // some texts ("viskas. “ Jis")
                 if matches!(q, '»' | '›' | '”' | '’' | '"' | '\'')
                     && quote_closes(&trimmed[qlen..], profile)
                     && !trimmed[qlen..].starts_with(' ')
-                    || matches!(q, '»' | '›' | '”') && quote_closes(&trimmed[qlen..], profile)
+                    || (matches!(q, '»' | '›' | '”') || q == '“' && quote_open)
+                        && quote_closes(&trimmed[qlen..], profile)
                 {
                     j += rest.len() - trimmed.len() + qlen;
                     cl.closer = true;
+                    continue;
+                }
+                // a question or exclamation mark, an ideographic full
+                // stop or a closing bracket of Chinese and Japanese set
+                // apart by a space ("何ですか ？ 」") belongs to the end
+                let full = chars::terminator(q, profile.greek, profile.armenian)
+                    == Some(Term::Full)
+                    && !chars::is_bracket_closer(q);
+                if full
+                    || matches!(q, '?' | '!') && cl.dots == 0
+                    || matches!(q, '」' | '』' | '）' | '】' | '》' | '〉')
+                {
+                    j += rest.len() - trimmed.len() + qlen;
+                    if chars::is_bracket_closer(q) {
+                        cl.closer = true;
+                        cl.brackets += 1;
+                    } else {
+                        cl.other = true;
+                        cl.closer = false;
+                        match q {
+                            '！' | '!' => cl.exclamation = true,
+                            '？' | '?' => cl.question = true,
+                            _ => cl.full = true,
+                        }
+                    }
                     continue;
                 }
                 let tok_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
@@ -1397,6 +1642,20 @@ fn is_long_number(word: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
         && word.as_bytes()[0].is_ascii_digit()
+}
+
+/// The number of an item or a section with several levels: "2.1",
+/// "2.1.3" (parts of one or two digits, the first not zero; "1.311" is a
+/// number with a group mark).
+fn is_section_number(word: &str) -> bool {
+    let mut parts = 0;
+    for p in word.split('.') {
+        if p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2 && !word.starts_with('0')
 }
 
 /// Common top-level domains, which follow a period inside a host name

@@ -1125,3 +1125,273 @@ fn chinese_opening_quote_after_a_full_stop() {
         &["会议结束了。", "“明天见”是他的话。"],
     );
 }
+
+#[test]
+fn arabic_colon_ends_only_an_opening_label() {
+    // a short label that opens the paragraph is a segment of its own
+    check(
+        "ar",
+        "نشرة الطقس: يسود طقس حار اليوم. وتهب رياح خفيفة.",
+        &["نشرة الطقس:", "يسود طقس حار اليوم.", "وتهب رياح خفيفة."],
+    );
+    // a colon that introduces a quotation or a statement stays inside
+    check(
+        "ar",
+        "وقال المدير في المؤتمر الصحفي: إن العمل سيبدأ غدا. ثم غادر القاعة.",
+        &[
+            "وقال المدير في المؤتمر الصحفي: إن العمل سيبدأ غدا.",
+            "ثم غادر القاعة.",
+        ],
+    );
+    check(
+        "ar",
+        "قال: \"سنعود قريبا\". ثم ابتسم. وأضاف: لدينا ثلاثة أهداف.",
+        &[
+            "قال: \"سنعود قريبا\".",
+            "ثم ابتسم.",
+            "وأضاف: لدينا ثلاثة أهداف.",
+        ],
+    );
+}
+
+#[test]
+fn dravidian_initials_do_not_end_sentences() {
+    // one-syllable initials before a name, and dotted initials of a party
+    check(
+        "ta",
+        "நேற்று கே. முருகன் சென்னைக்கு வந்தார். அவர் பி.ஜே.க. கூட்டத்தில் பேசினார்.",
+        &[
+            "நேற்று கே. முருகன் சென்னைக்கு வந்தார்.",
+            "அவர் பி.ஜே.க. கூட்டத்தில் பேசினார்.",
+        ],
+    );
+    // a closed syllable ("எம்", "ஆர்") is an initial next to another one
+    check(
+        "ta",
+        "விழாவில் எம். ஆர். ராதா பாடினார். மக்கள் மகிழ்ந்தனர்.",
+        &["விழாவில் எம். ஆர். ராதா பாடினார்.", "மக்கள் மகிழ்ந்தனர்."],
+    );
+    check(
+        "te",
+        "ఈ సినిమాను ఎన్. టి. రాజు తీశారు. అది బాగా ఆడింది.",
+        &["ఈ సినిమాను ఎన్. టి. రాజు తీశారు.", "అది బాగా ఆడింది."],
+    );
+}
+
+#[test]
+fn lithuanian_units_after_numbers_go_on() {
+    check(
+        "lt",
+        "Remontas kainavo 45 tūkst. eurų. Darbai baigti 2019 m. rugsėjo 3 d. Vilniuje.",
+        &[
+            "Remontas kainavo 45 tūkst. eurų.",
+            "Darbai baigti 2019 m. rugsėjo 3 d. Vilniuje.",
+        ],
+    );
+    check(
+        "lt",
+        "Projektui skirta 12 mln. EUR iš fondo. Jis truks metus.",
+        &["Projektui skirta 12 mln. EUR iš fondo.", "Jis truks metus."],
+    );
+}
+
+#[test]
+fn spaced_low_high_quotation_close() {
+    // „…“ quotations: a closing “ set apart by a space still closes
+    check(
+        "lt",
+        "Jis pasakė: „Grįšiu rytoj. “ Paskui išėjo.",
+        &["Jis pasakė: „Grįšiu rytoj. “", "Paskui išėjo."],
+    );
+}
+
+#[test]
+fn polish_rank_before_a_name() {
+    check(
+        "pl",
+        "Rozmawiał z nim podkom. J. Kowalski z komendy. Potem wyszli.",
+        &[
+            "Rozmawiał z nim podkom. J. Kowalski z komendy.",
+            "Potem wyszli.",
+        ],
+    );
+}
+
+#[test]
+fn section_numbers_after_a_colon_start_items() {
+    check(
+        "lt",
+        "Nustatoma: 1.1. tvarka taikoma visiems; 1.2. ji galioja metus.",
+        &[
+            "Nustatoma:",
+            "1.1. tvarka taikoma visiems;",
+            "1.2. ji galioja metus.",
+        ],
+    );
+    check(
+        "en",
+        "The rules are: 2.1. Apply early; 2.2. Pay the fee.",
+        &["The rules are:", "2.1. Apply early;", "2.2. Pay the fee."],
+    );
+    // a decimal or a grouped number is not an item
+    check(
+        "en",
+        "The rate was: 2.5. Then it fell.",
+        &["The rate was: 2.5.", "Then it fell."],
+    );
+}
+
+#[test]
+fn reporting_clause_after_a_quotation_in_a_caseless_script() {
+    // a two-word clause that reports the quotation belongs to it
+    check(
+        "mr",
+        "\"तू कुठे होतास?\" आईने विचारले. मी काहीच बोललो नाही.",
+        &["\"तू कुठे होतास?\" आईने विचारले.", "मी काहीच बोललो नाही."],
+    );
+    // a longer sentence after the quotation is a sentence of its own
+    check(
+        "mr",
+        "\"मी उद्या येईन.\" दुसऱ्या दिवशी तो खरोखर आला.",
+        &["\"मी उद्या येईन.\"", "दुसऱ्या दिवशी तो खरोखर आला."],
+    );
+}
+
+#[test]
+fn ideographic_full_stop_inside_a_quotation_ends_a_sentence() {
+    // several sentences quoted in one pair of brackets
+    check(
+        "ja",
+        "監督は「今日は負けた。明日は勝つ」と話した。選手も同じ考えだ。",
+        &[
+            "監督は「今日は負けた。",
+            "明日は勝つ」と話した。",
+            "選手も同じ考えだ。",
+        ],
+    );
+    // a quotation that ends with its own full stop and goes on
+    check(
+        "ja",
+        "彼は「行きます。」と言った。",
+        &["彼は「行きます。」と言った。"],
+    );
+}
+
+#[test]
+fn spaced_marks_after_an_end_belong_to_it() {
+    check(
+        "ja",
+        "本当に行くのですか ？ 」 彼は笑った。",
+        &["本当に行くのですか ？ 」", "彼は笑った。"],
+    );
+    check(
+        "ja",
+        "それは驚きだった ... 。 次の日は雨だった。",
+        &["それは驚きだった ... 。", "次の日は雨だった。"],
+    );
+}
+
+#[test]
+fn khmer_ends_with_its_own_full_stop() {
+    // an ellipsis marks an open list; the khan set apart by a space ends
+    check(
+        "km",
+        "គាត់ទិញផ្លែឈើ ត្រី សាច់... ។ ខ្ញុំនៅផ្ទះ។",
+        &["គាត់ទិញផ្លែឈើ ត្រី សាច់... ។", "ខ្ញុំនៅផ្ទះ។"],
+    );
+    // a period glued between two words ends a sentence, not after an initial
+    check("km", "ខ្ញុំទៅសាលារៀន.ថ្ងៃនេះភ្លៀង។", &["ខ្ញុំទៅសាលារៀន.", "ថ្ងៃនេះភ្លៀង។"]);
+}
+
+#[test]
+fn german_clause_after_a_colon_stays_in_its_sentence() {
+    check(
+        "de",
+        "Die Studie zeigt etwas Neues: Die Preise steigen weiter. Das war erwartet.",
+        &[
+            "Die Studie zeigt etwas Neues: Die Preise steigen weiter.",
+            "Das war erwartet.",
+        ],
+    );
+}
+
+#[test]
+fn persian_news_dateline_with_a_colon() {
+    check(
+        "fa",
+        "بازار امروز آرام بود. شیراز - خبرگزاری محلی: باران شدیدی در شهر بارید. وی گفت: خسارتی نبود.",
+        &[
+            "بازار امروز آرام بود.",
+            "شیراز - خبرگزاری محلی:",
+            "باران شدیدی در شهر بارید.",
+            "وی گفت: خسارتی نبود.",
+        ],
+    );
+}
+
+#[test]
+fn devanagari_initials_and_titles() {
+    check(
+        "hi",
+        "वह एस. के. वर्मा से मिला। डॉ. शर्मा ने आई.आई.टी. में पढ़ाया।",
+        &["वह एस. के. वर्मा से मिला।", "डॉ. शर्मा ने आई.आई.टी. में पढ़ाया।"],
+    );
+    // a period after an ordinary word still ends a sentence
+    check(
+        "hi",
+        "बारिश हो रही है. हम घर पर हैं.",
+        &["बारिश हो रही है.", "हम घर पर हैं."],
+    );
+}
+
+#[test]
+fn ellipsis_between_words_in_hebrew_and_arabic_script() {
+    check(
+        "he",
+        "הוא חשב על זה... אחר כך הלך הביתה. היא נשארה.",
+        &["הוא חשב על זה... אחר כך הלך הביתה.", "היא נשארה."],
+    );
+    check(
+        "fa",
+        "او منتظر ماند... اما کسی نیامد. شب شد.",
+        &["او منتظر ماند... اما کسی نیامد.", "شب شد."],
+    );
+}
+
+#[test]
+fn turkish_question_before_its_reporting_verb() {
+    check(
+        "tr",
+        "Yarın gelecek misin? diye sordu annem. Evet dedim.",
+        &["Yarın gelecek misin? diye sordu annem.", "Evet dedim."],
+    );
+}
+
+#[test]
+fn ordinals_of_a_date_are_not_list_items() {
+    check(
+        "lv",
+        "Svētki notiks 14. un 15. augusts būs brīvdienas. Visi ir aicināti.",
+        &[
+            "Svētki notiks 14. un 15. augusts būs brīvdienas.",
+            "Visi ir aicināti.",
+        ],
+    );
+    check(
+        "de",
+        "Geöffnet ist am 3. und 4. Oktober. Danach schließt es.",
+        &["Geöffnet ist am 3. und 4. Oktober.", "Danach schließt es."],
+    );
+}
+
+#[test]
+fn polish_credit_abbreviations() {
+    check(
+        "pl",
+        "Zdjęcie z wystawy, fot. Anna Nowak. Wystawa trwa do maja.",
+        &[
+            "Zdjęcie z wystawy, fot. Anna Nowak.",
+            "Wystawa trwa do maja.",
+        ],
+    );
+}
