@@ -1,10 +1,13 @@
 //! The `excerpt` command line: summaries and sentence segmentation.
 
+mod corpus;
 mod input;
+mod jsonl_records;
 mod lang;
 mod merge;
 mod offsets;
 mod output;
+mod progress;
 mod segment;
 mod segmenter_flags;
 mod stats;

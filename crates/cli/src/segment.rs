@@ -45,6 +45,14 @@ pub struct SegmentArgs {
 
     #[command(flatten)]
     pub tm: crate::tm_format::TmArgs,
+
+    /// Read JSON Lines ({"id", "text", optional "lang"}) and write one
+    /// {"id", "lang", "segments"} object per input line, in the same order.
+    #[arg(long, conflicts_with = "format")]
+    pub jsonl: bool,
+
+    #[command(flatten)]
+    pub corpus: crate::jsonl_records::CorpusArgs,
 }
 
 /// The formats `excerpt segment` writes.
@@ -98,6 +106,18 @@ impl SegmentArgs {
 pub fn run(args: &SegmentArgs) -> Result<()> {
     let lang_choice = LangChoice::parse(&args.lang)?;
     let sources = Source::from_args(&args.files);
+    if args.jsonl {
+        let out = Output::open(args.output.as_deref())?;
+        let to_file = args.output.is_some();
+        return crate::corpus::run_segment(
+            &args.corpus,
+            &lang_choice,
+            &args.segmenter,
+            &sources,
+            out,
+            to_file,
+        );
+    }
     if let Some(format) = crate::tm_format::tm_format(args.format, &args.tm)? {
         return crate::tm_format::run(args, format, &lang_choice, &sources);
     }

@@ -42,6 +42,15 @@ pub struct StatsArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Read JSON Lines records ({"id", "text", optional "lang"}): one row per
+    /// JSON Lines file, and the total. Repetitions are found across all the
+    /// records of the file.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    #[command(flatten)]
+    pub corpus: crate::jsonl_records::CorpusArgs,
 }
 
 /// The formats `excerpt stats` writes.
@@ -53,25 +62,36 @@ pub enum StatsFormat {
     Json,
 }
 
+/// One row of the analysis.
 #[derive(Serialize)]
-struct FileStats {
-    file: String,
-    lang: String,
+pub struct FileStats {
+    /// The file's name.
+    pub file: String,
+    /// Its language (languages, comma-separated, for a JSON Lines file).
+    pub lang: String,
+    /// Its counts.
     #[serde(flatten)]
-    stats: Stats,
+    pub stats: Stats,
 }
 
+/// The analysis: one row per file, and the total.
 #[derive(Serialize)]
-struct Report {
-    files: Vec<FileStats>,
-    total: Stats,
+pub struct Report {
+    /// The rows.
+    pub files: Vec<FileStats>,
+    /// The counts over all files.
+    pub total: Stats,
 }
 
 /// Runs `excerpt stats`.
 pub fn run(args: &StatsArgs) -> Result<()> {
+    let sources = Source::from_args(&args.files);
+    if args.jsonl {
+        return crate::corpus::run_stats(args, &sources);
+    }
     let lang_choice = LangChoice::parse(&args.lang)?;
     let mut texts = Vec::new();
-    for source in Source::from_args(&args.files) {
+    for source in sources {
         let text = source.read_text()?;
         let lang = lang_choice.resolve(&text);
         texts.push((source.name(), lang, text));
@@ -94,14 +114,38 @@ pub fn run(args: &StatsArgs) -> Result<()> {
         total: Stats::of(all),
     };
     let mut out = Output::open(args.output.as_deref())?;
-    match args.format {
+    write_report(&mut out, &report, args.format, None)?;
+    out.finish()
+}
+
+/// Writes the analysis as a table or as JSON; `records` is the number of
+/// JSON Lines records counted, if the input was records.
+pub fn write_report(
+    out: &mut impl Write,
+    report: &Report,
+    format: StatsFormat,
+    records: Option<u64>,
+) -> Result<()> {
+    match format {
         StatsFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            #[derive(Serialize)]
+            struct WithRecords<'a> {
+                #[serde(flatten)]
+                report: &'a Report,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                records: Option<u64>,
+            }
+            serde_json::to_writer_pretty(&mut *out, &WithRecords { report, records })?;
             out.write_all(b"\n")?;
         }
-        StatsFormat::Text => write_table(&mut out, &report)?,
+        StatsFormat::Text => {
+            write_table(out, report)?;
+            if let Some(n) = records {
+                writeln!(out, "({n} records)")?;
+            }
+        }
     }
-    out.finish()
+    Ok(())
 }
 
 fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {

@@ -131,6 +131,25 @@ impl<'t> Document<'t> {
     /// ```
     pub fn new(text: &'t str, options: SegmentOptions) -> Document<'t> {
         let segmenter = options.segmenter();
+        Document::with_segmenter(text, options, &segmenter)
+    }
+
+    /// Segments `text` with a segmenter already built from `options` (by
+    /// [`SegmentOptions::segmenter`]), so that many texts can share one.
+    ///
+    /// ```
+    /// use excerpt_tm::{Document, SegmentOptions};
+    ///
+    /// let options = SegmentOptions::new("en");
+    /// let segmenter = options.segmenter();
+    /// let doc = Document::with_segmenter("One. Two.", options.clone(), &segmenter);
+    /// assert_eq!(doc.segments()[1].id(), Document::new("One. Two.", options).segments()[1].id());
+    /// ```
+    pub fn with_segmenter(
+        text: &'t str,
+        options: SegmentOptions,
+        segmenter: &excerpt_segment::Segmenter,
+    ) -> Document<'t> {
         let mut segments = Vec::new();
         let mut last_paragraph = usize::MAX;
         let mut in_paragraph = 0;
