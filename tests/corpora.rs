@@ -1,6 +1,8 @@
 //! Corpora and projects: `--jsonl` records, field options, directories of
 //! files, and the progress bar.
 
+use std::path::Path;
+
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
@@ -240,4 +242,239 @@ fn stats_jsonl_counts_a_corpus_as_stats_counts_a_file() {
     assert_eq!(corpus["total"]["normalized_repetitions"], 2);
     assert_eq!(corpus["files"][0]["file"], "<stdin>");
     assert_eq!(corpus["files"][0]["lang"], "en");
+}
+
+/// Writes `text` at `dir/rel`, making the folders on the way.
+fn put(dir: &Path, rel: &str, text: &[u8]) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// The files under `dir`, as sorted relative paths with `/`.
+fn tree(dir: &Path) -> Vec<String> {
+    fn visit(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                visit(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap();
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// A project three levels deep, with a hidden folder, a hidden file and
+/// an ignored folder.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    put(p, ".gitignore", b"build/\n*.log\n");
+    put(p, "intro.txt", b"Welcome to the guide. It is short.\n");
+    put(
+        p,
+        "ch1/setup.md",
+        "Install the tool.  Then run it.\r\n\r\nÇa marche, Dr. Lee says.\r\n".as_bytes(),
+    );
+    put(
+        p,
+        "ch1/deep/er/notes.txt",
+        b"Deep notes. Three levels down.\n\n\nEnd.",
+    );
+    put(p, "ch1/run.log", b"Ignored by the glob in .gitignore.\n");
+    put(p, "build/out.txt", b"Ignored folder.\n");
+    put(p, ".cache/x.txt", b"Hidden folder.\n");
+    put(p, "ch1/.draft.txt", b"Hidden file.\n");
+    dir
+}
+
+#[test]
+fn segment_out_dir_mirrors_the_tree_and_skips_hidden_and_ignored_files() {
+    let proj = project();
+    let out = tempfile::tempdir().unwrap();
+    excerpt()
+        .args(["segment", "--format", "xliff", "--lang", "en", "--out-dir"])
+        .arg(out.path())
+        .arg(proj.path())
+        .assert()
+        .success();
+    assert_eq!(
+        tree(out.path()),
+        [
+            "ch1/deep/er/notes.txt.xlf",
+            "ch1/setup.md.xlf",
+            "intro.txt.xlf"
+        ]
+    );
+    let xlf = std::fs::read_to_string(out.path().join("ch1/deep/er/notes.txt.xlf")).unwrap();
+    assert!(xlf.contains("Three levels down."), "{xlf}");
+
+    // --no-ignore reads them all; a file named by itself goes to the top
+    let all = tempfile::tempdir().unwrap();
+    excerpt()
+        .args(["segment", "--format", "tsv", "--lang", "en", "--no-ignore"])
+        .arg("--out-dir")
+        .arg(all.path())
+        .arg(proj.path())
+        .arg(proj.path().join("ch1/setup.md"))
+        .assert()
+        .success();
+    assert_eq!(
+        tree(all.path()),
+        [
+            ".cache/x.txt.tsv",
+            ".gitignore.tsv",
+            "build/out.txt.tsv",
+            "ch1/.draft.txt.tsv",
+            "ch1/deep/er/notes.txt.tsv",
+            "ch1/run.log.tsv",
+            "ch1/setup.md.tsv",
+            "intro.txt.tsv",
+            "setup.md.tsv",
+        ]
+    );
+
+    // --glob keeps only the files that match, at any depth
+    let md = tempfile::tempdir().unwrap();
+    excerpt()
+        .args([
+            "segment", "--format", "jsonl", "--lang", "en", "--glob", "*.md",
+        ])
+        .arg("--out-dir")
+        .arg(md.path())
+        .arg(proj.path())
+        .assert()
+        .success();
+    assert_eq!(tree(md.path()), ["ch1/setup.md.jsonl"]);
+}
+
+#[test]
+fn one_bad_file_is_reported_and_the_others_are_written() {
+    let proj = project();
+    put(proj.path(), "ch1/latin1.txt", b"Caf\xe9 au lait. Bon.\n");
+    let out = tempfile::tempdir().unwrap();
+    let missing = proj.path().join("no-such.txt");
+    excerpt()
+        .args(["segment", "--format", "po", "--lang", "en", "--out-dir"])
+        .arg(out.path())
+        .arg(proj.path())
+        .arg(&missing)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("latin1.txt: invalid UTF-8 at byte offset 3 (line 1")
+                .and(predicate::str::contains("no-such.txt: no such file"))
+                .and(predicate::str::contains("2 of 5 files failed")),
+        );
+    assert_eq!(
+        tree(out.path()),
+        [
+            "ch1/deep/er/notes.txt.po",
+            "ch1/setup.md.po",
+            "intro.txt.po"
+        ]
+    );
+}
+
+#[test]
+fn merge_out_dir_rebuilds_a_project_byte_for_byte() {
+    let proj = project();
+    let xlf = tempfile::tempdir().unwrap();
+    let back = tempfile::tempdir().unwrap();
+    excerpt()
+        .args(["segment", "--format", "xliff", "--lang", "en"])
+        .args(["--target-lang", "de", "--target", "source", "--out-dir"])
+        .arg(xlf.path())
+        .arg(proj.path())
+        .assert()
+        .success();
+    excerpt()
+        .arg("merge")
+        .arg(proj.path())
+        .arg(xlf.path())
+        .arg("--out-dir")
+        .arg(back.path())
+        .assert()
+        .success();
+    let files = tree(back.path());
+    assert_eq!(
+        files,
+        ["ch1/deep/er/notes.txt", "ch1/setup.md", "intro.txt"]
+    );
+    for rel in files {
+        assert_eq!(
+            std::fs::read(back.path().join(&rel)).unwrap(),
+            std::fs::read(proj.path().join(&rel)).unwrap(),
+            "{rel}"
+        );
+    }
+    // a translated file whose original is missing fails alone
+    put(
+        xlf.path(),
+        "gone.txt.xlf",
+        &std::fs::read(xlf.path().join("intro.txt.xlf")).unwrap(),
+    );
+    let again = tempfile::tempdir().unwrap();
+    excerpt()
+        .arg("merge")
+        .arg(proj.path())
+        .arg(xlf.path())
+        .arg("--out-dir")
+        .arg(again.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("gone.txt: no such file"));
+    assert_eq!(tree(again.path()).len(), 3);
+}
+
+#[test]
+fn stats_of_a_directory_has_a_row_per_file_and_the_total() {
+    let proj = project();
+    put(
+        proj.path(),
+        "ch2/again.txt",
+        b"Welcome to the guide. New text.\n",
+    );
+    let report: Value = serde_json::from_str(&stdout_of(
+        excerpt()
+            .args(["stats", "--format", "json", "--lang", "en"])
+            .arg(proj.path()),
+    ))
+    .unwrap();
+    let files: Vec<String> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            Path::new(f["file"].as_str().unwrap())
+                .strip_prefix(proj.path())
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "ch1/deep/er/notes.txt",
+            "ch1/setup.md",
+            "ch2/again.txt",
+            "intro.txt"
+        ]
+    );
+    let segments: u64 = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["segments"].as_u64().unwrap())
+        .sum();
+    assert_eq!(report["total"]["segments"], segments);
+    // "Welcome to the guide." is in two files: a repetition only in the total
+    assert_eq!(report["total"]["repetitions"], 1);
 }

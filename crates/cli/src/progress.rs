@@ -84,6 +84,11 @@ impl Progress {
         }
     }
 
+    /// Runs `f` (that prints to standard error) with the bar out of the way.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
     /// Removes the bar.
     pub fn finish(&self) {
         self.bar.finish_and_clear();

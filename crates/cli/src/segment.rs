@@ -53,6 +53,16 @@ pub struct SegmentArgs {
 
     #[command(flatten)]
     pub corpus: crate::jsonl_records::CorpusArgs,
+
+    /// Write one output per input file into DIR, at the input's path
+    /// relative to the directory it was found in, with the format's extension
+    /// added (`a/b.txt` → `DIR/a/b.txt.xlf`). Directories are read
+    /// recursively; files are done in parallel.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "jsonl"])]
+    pub out_dir: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: crate::project::WalkArgs,
 }
 
 /// The formats `excerpt segment` writes.
@@ -118,29 +128,103 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
             to_file,
         );
     }
-    if let Some(format) = crate::tm_format::tm_format(args.format, &args.tm)? {
+    let tm_format = crate::tm_format::tm_format(args.format, &args.tm)?;
+    if let Some(out_dir) = &args.out_dir {
+        return run_project(args, tm_format, &lang_choice, out_dir);
+    }
+    if let Some(format) = tm_format {
         return crate::tm_format::run(args, format, &lang_choice, &sources);
     }
     let mut out = Output::open(args.output.as_deref())?;
     let show_file = sources.len() > 1;
     for source in &sources {
         let text = source.read_text()?;
-        let lang = lang_choice.resolve(&text);
+        let name = source.name();
+        write_plain(
+            args,
+            &lang_choice,
+            &text,
+            show_file.then_some(&name),
+            &mut out,
+        )?;
+    }
+    out.finish()
+}
+
+/// The extension added to an input's name for its output under --out-dir.
+fn extension(format: SegmentFormat) -> &'static str {
+    match format {
+        SegmentFormat::Lines => "lines",
+        SegmentFormat::Jsonl => "jsonl",
+        SegmentFormat::Tmx => "tmx",
+        SegmentFormat::Xliff => "xlf",
+        SegmentFormat::Po => "po",
+        SegmentFormat::Tsv => "tsv",
+    }
+}
+
+/// `segment --out-dir`: every input file (directories walked) to its own
+/// output, in parallel.
+fn run_project(
+    args: &SegmentArgs,
+    tm_format: Option<excerpt_tm::Format>,
+    lang_choice: &LangChoice,
+    out_dir: &std::path::Path,
+) -> Result<()> {
+    if args.files.is_empty() {
+        anyhow::bail!("--out-dir needs input files or directories");
+    }
+    let writer = tm_format
+        .map(|format| crate::tm_format::TmWriter::new(args, format))
+        .transpose()?;
+    let files = crate::project::walk(&args.files, &args.walk, Some(out_dir))?;
+    let ext = extension(args.format);
+    crate::project::run_files(
+        &files,
+        out_dir,
+        args.corpus.progress,
+        |file| file.output_in(out_dir, ext),
+        |file| {
+            let text = Source::File(file.path.clone()).read_text()?;
+            let name = file.name();
+            match &writer {
+                Some(writer) => Ok(writer.render(args, lang_choice, &text, &name)?.into_bytes()),
+                None => {
+                    let mut out = Vec::new();
+                    write_plain(args, lang_choice, &text, None, &mut out)
+                        .with_context(|| name.clone())?;
+                    Ok(out)
+                }
+            }
+        },
+    )
+}
+
+/// Writes `text` as `--format lines` or `jsonl`; `file` is the name given in
+/// each JSON record when there are several inputs.
+fn write_plain(
+    args: &SegmentArgs,
+    lang_choice: &LangChoice,
+    text: &str,
+    file: Option<&String>,
+    out: &mut impl Write,
+) -> Result<()> {
+    {
+        let lang = lang_choice.resolve(text);
         let options = args.segmenter.options(&lang)?;
         if args.format == SegmentFormat::Lines {
-            for sentence in options.segmenter().segment(&text) {
+            for sentence in options.segmenter().segment(text) {
                 writeln!(out, "{}", one_line(sentence.as_str()))?;
             }
-            continue;
+            return Ok(());
         }
         // The ids are those the translation formats give the same segments.
-        let doc = Document::new(&text, options);
-        let name = source.name();
-        let mut chars = CharOffsets::new(&text);
+        let doc = Document::new(text, options);
+        let mut chars = CharOffsets::new(text);
         for (i, segment) in doc.segments().iter().enumerate() {
             let range = segment.range();
             let record = SentenceRecord {
-                file: show_file.then_some(name.as_str()),
+                file: file.map(String::as_str),
                 id: i + 1,
                 byte_start: range.start,
                 byte_end: range.end,
@@ -153,9 +237,9 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
                 paragraph_id: segment.paragraph_id(),
                 words: excerpt_tm::word_count(segment.text()),
             };
-            serde_json::to_writer(&mut out, &record).context("cannot write JSON")?;
+            serde_json::to_writer(&mut *out, &record).context("cannot write JSON")?;
             out.write_all(b"\n")?;
         }
     }
-    out.finish()
+    Ok(())
 }

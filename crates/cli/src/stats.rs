@@ -22,9 +22,12 @@ normalised. Words are counted by Unicode word boundaries.
 
 Examples:
   excerpt stats chapter1.txt chapter2.txt
+  excerpt stats --glob '*.md' docs/
   excerpt stats --format json --lang de *.txt")]
 pub struct StatsArgs {
-    /// Files to analyse; standard input when none is given or for `-`.
+    /// Files to analyse, and directories whose files (hidden and ignored
+    /// ones left out) are analysed; standard input when none is given or for
+    /// `-`.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -51,6 +54,9 @@ pub struct StatsArgs {
 
     #[command(flatten)]
     pub corpus: crate::jsonl_records::CorpusArgs,
+
+    #[command(flatten)]
+    pub walk: crate::project::WalkArgs,
 }
 
 /// The formats `excerpt stats` writes.
@@ -85,7 +91,14 @@ pub struct Report {
 
 /// Runs `excerpt stats`.
 pub fn run(args: &StatsArgs) -> Result<()> {
-    let sources = Source::from_args(&args.files);
+    let sources = if args.files.iter().any(|f| f.is_dir()) {
+        crate::project::walk(&args.files, &args.walk, None)?
+            .into_iter()
+            .map(|f| Source::from_args(&[f.path]).remove(0))
+            .collect()
+    } else {
+        Source::from_args(&args.files)
+    };
     if args.jsonl {
         return crate::corpus::run_stats(args, &sources);
     }
