@@ -478,3 +478,102 @@ fn stats_of_a_directory_has_a_row_per_file_and_the_total() {
     // "Welcome to the guide." is in two files: a repetition only in the total
     assert_eq!(report["total"]["repetitions"], 1);
 }
+
+/// A corpus big enough for a few batches.
+fn corpus_file(dir: &Path) -> std::path::PathBuf {
+    let records: Vec<Value> = (0..1500)
+        .map(|i| json!({"id": i, "text": story(i)}))
+        .collect();
+    let path = dir.join("corpus.jsonl");
+    std::fs::write(&path, jsonl(&records)).unwrap();
+    path
+}
+
+#[test]
+fn progress_is_off_when_standard_error_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_file(dir.path());
+    let quiet = excerpt()
+        .args(["segment", "--jsonl", "--lang", "en"])
+        .arg(&corpus)
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    // always: drawn on standard error all the same, standard output untouched
+    let shown = excerpt()
+        .args(["segment", "--jsonl", "--lang", "en", "--progress", "always"])
+        .arg(&corpus)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("records").and(predicate::str::contains("B/s")))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(shown, quiet);
+    // a project run is quiet too
+    let out = tempfile::tempdir().unwrap();
+    excerpt()
+        .args(["segment", "--lang", "en", "--out-dir"])
+        .arg(out.path())
+        .arg(&corpus)
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// Runs `command` (a shell command line) in a pseudo-terminal with `script`
+/// from util-linux and returns what the terminal showed; `None` where there
+/// is no `script`.
+fn on_a_terminal(command: &str) -> Option<String> {
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", command, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "{out:?}");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display())
+}
+
+#[test]
+fn progress_on_a_terminal_goes_to_standard_error_and_leaves_the_output_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_file(dir.path());
+    let bin = quoted(&assert_cmd::cargo::cargo_bin("excerpt"));
+    let expected = stdout_of(
+        excerpt()
+            .args(["segment", "--jsonl", "--lang", "en"])
+            .arg(&corpus),
+    );
+    let out = dir.path().join("out.jsonl");
+    let Some(screen) = on_a_terminal(&format!(
+        "{bin} segment --jsonl --lang en --progress always {} > {}",
+        quoted(&corpus),
+        quoted(&out)
+    )) else {
+        eprintln!("no `script` here: the pseudo-terminal test did not run");
+        return;
+    };
+    assert!(screen.contains("records"), "{screen:?}");
+    assert!(
+        screen.contains("\u{1b}["),
+        "no terminal control codes: {screen:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
+
+    // auto draws nothing when standard output is the terminal itself
+    let screen = on_a_terminal(&format!(
+        "{bin} segment --jsonl --lang en {}",
+        quoted(&corpus)
+    ))
+    .unwrap();
+    assert!(!screen.contains("\u{1b}["), "{screen:?}");
+    assert!(!screen.contains("records"));
+    assert_eq!(screen.replace("\r\n", "\n"), expected);
+}
