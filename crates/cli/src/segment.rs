@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use excerpt_tm::Document;
 use serde::Serialize;
 
 use crate::input::Source;
@@ -218,10 +217,12 @@ fn write_plain(
             }
             return Ok(());
         }
-        // The ids are those the translation formats give the same segments.
-        let doc = Document::new(text, options);
+        // The ids are those the translation formats give the same segments;
+        // they are written as they come, so a large text's segments are
+        // never all held at once.
+        let segmenter = options.segmenter();
         let mut chars = CharOffsets::new(text);
-        for (i, segment) in doc.segments().iter().enumerate() {
+        for (i, segment) in excerpt_tm::segments(text, &segmenter).enumerate() {
             let range = segment.range();
             let record = SentenceRecord {
                 file: file.map(String::as_str),
