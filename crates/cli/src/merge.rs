@@ -23,7 +23,8 @@ A segment without a target keeps its source text and is counted in a warning.
 
 Examples:
   excerpt merge article.txt article.de.xlf -o article.de.txt
-  excerpt merge --lang en notes.txt notes.tsv -o notes.fr.txt")]
+  excerpt merge --lang en notes.txt notes.tsv -o notes.fr.txt
+  excerpt merge docs/ xliff/ --out-dir docs.de/")]
 pub struct MergeArgs {
     /// The original text the translation file was made from.
     #[arg(value_name = "ORIGINAL")]

@@ -21,7 +21,9 @@ Examples:
   cat notes.txt | excerpt segment --newline-boundary
   excerpt segment --format xliff --lang en --target-lang de article.txt -o article.xlf
   excerpt segment --format tmx --target-lang fr-CA --target source article.txt -o article.tmx
-  excerpt segment --format po --protect urls,emails,numbers,tags article.txt -o article.po")]
+  excerpt segment --format po --protect urls,emails,numbers,tags article.txt -o article.po
+  excerpt segment --format xliff --target-lang de --glob '*.md' docs/ --out-dir xliff/
+  excerpt segment --jsonl --text-field article --id-field meta.id dump.jsonl -o segments.jsonl")]
 pub struct SegmentArgs {
     /// Files to read; standard input when none is given or for `-`.
     #[arg(value_name = "FILE")]
