@@ -242,6 +242,34 @@ fn stats_jsonl_counts_a_corpus_as_stats_counts_a_file() {
     assert_eq!(corpus["total"]["normalized_repetitions"], 2);
     assert_eq!(corpus["files"][0]["file"], "<stdin>");
     assert_eq!(corpus["files"][0]["lang"], "en");
+
+    // a bad record stops the count, or is left out of it with --skip-bad
+    let mut input = jsonl(&records);
+    input.insert_str(0, "{\"id\": \"x\"}\n");
+    excerpt()
+        .args(["stats", "--jsonl", "--lang", "en"])
+        .write_stdin(input.clone())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "<stdin>: line 1: no \"text\" field",
+        ));
+    let skipped: Value = serde_json::from_str(&stdout_of(
+        excerpt()
+            .args([
+                "stats",
+                "--jsonl",
+                "--skip-bad",
+                "--format",
+                "json",
+                "--lang",
+                "en",
+            ])
+            .write_stdin(input),
+    ))
+    .unwrap();
+    assert_eq!(skipped["total"], corpus["total"]);
+    assert_eq!(skipped["records"], 3);
 }
 
 /// Writes `text` at `dir/rel`, making the folders on the way.
@@ -576,4 +604,16 @@ fn progress_on_a_terminal_goes_to_standard_error_and_leaves_the_output_whole() {
     assert!(!screen.contains("\u{1b}["), "{screen:?}");
     assert!(!screen.contains("records"));
     assert_eq!(screen.replace("\r\n", "\n"), expected);
+
+    // a project run counts files
+    let proj = project();
+    let out = tempfile::tempdir().unwrap();
+    let screen = on_a_terminal(&format!(
+        "{bin} segment --lang en --progress always --out-dir {} {}",
+        quoted(out.path()),
+        quoted(proj.path())
+    ))
+    .unwrap();
+    assert!(screen.contains("/3 files"), "{screen:?}");
+    assert_eq!(tree(out.path()).len(), 3);
 }
