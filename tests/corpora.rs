@@ -617,3 +617,25 @@ fn progress_on_a_terminal_goes_to_standard_error_and_leaves_the_output_whole() {
     assert!(screen.contains("/3 files"), "{screen:?}");
     assert_eq!(tree(out.path()).len(), 3);
 }
+
+#[test]
+fn an_out_dir_inside_the_project_is_not_read_back() {
+    let proj = project();
+    let out = proj.path().join("xliff");
+    for _ in 0..2 {
+        excerpt()
+            .args(["segment", "--format", "xliff", "--lang", "en", "--out-dir"])
+            .arg(&out)
+            .arg(proj.path())
+            .assert()
+            .success();
+        assert_eq!(
+            tree(&out),
+            [
+                "ch1/deep/er/notes.txt.xlf",
+                "ch1/setup.md.xlf",
+                "intro.txt.xlf"
+            ]
+        );
+    }
+}

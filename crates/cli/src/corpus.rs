@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::{Result, bail};
 use excerpt_segment::Segmenter;
 use excerpt_tm::{Document, SegmentOptions, Stats};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -172,8 +173,12 @@ fn count_record(
     let text = fields.text(&record)?;
     let lang = record_lang(&record, text, choice)?;
     let doc = segmenters.document(text, &lang)?;
-    let counted = doc
-        .segments()
+    Ok((lang, count_segments(&doc)))
+}
+
+/// The counts of each segment of `doc`.
+fn count_segments(doc: &Document) -> Vec<Counted> {
+    doc.segments()
         .iter()
         .map(|s| {
             let t = s.text();
@@ -185,8 +190,7 @@ fn count_record(
                 normalized: hash_of(&excerpt_tm::normalize(t)),
             }
         })
-        .collect();
-    Ok((lang, counted))
+        .collect()
 }
 
 /// Running totals of a corpus: [`Stats`] counted as [`Stats::of`] counts
@@ -267,6 +271,43 @@ pub fn run_stats(args: &crate::stats::StatsArgs, sources: &[Source]) -> Result<(
     let report = crate::stats::Report { files, total };
     let mut out = Output::open(args.output.as_deref())?;
     crate::stats::write_report(&mut out, &report, args.format, Some(records))?;
+    out.finish()
+}
+
+/// Runs `stats` on files: read and segmented in parallel, one row per file
+/// in the order given and the total; only the counts of each file's
+/// segments are kept, not its text.
+pub fn run_stats_files(args: &crate::stats::StatsArgs, sources: &[Source]) -> Result<()> {
+    let choice = LangChoice::parse(&args.lang)?;
+    let segmenters = Segmenters::new(&args.segmenter);
+    let counted: Vec<Result<(String, Vec<Counted>)>> = sources
+        .par_iter()
+        .map(|source| {
+            let text = source.read_text()?;
+            let lang = choice.resolve(&text);
+            let doc = segmenters.document(&text, &lang)?;
+            Ok((lang, count_segments(&doc)))
+        })
+        .collect();
+    let mut total = Tally::default();
+    let mut files = Vec::new();
+    for (source, result) in sources.iter().zip(counted) {
+        let (lang, counted) = result?;
+        let mut tally = Tally::default();
+        tally.add(&lang, &counted);
+        total.add(&lang, &counted);
+        files.push(crate::stats::FileStats {
+            file: source.name(),
+            lang,
+            stats: tally.stats,
+        });
+    }
+    let report = crate::stats::Report {
+        files,
+        total: total.stats,
+    };
+    let mut out = Output::open(args.output.as_deref())?;
+    crate::stats::write_report(&mut out, &report, args.format, None)?;
     out.finish()
 }
 

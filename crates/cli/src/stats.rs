@@ -5,12 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
-use excerpt_tm::{Document, Stats};
+use excerpt_tm::Stats;
 use serde::Serialize;
 
 use crate::input::Source;
-use crate::lang::LangChoice;
-use crate::output::Output;
 
 /// Count segments, words, characters, repetitions and unique segments, per
 /// file and in total.
@@ -102,33 +100,7 @@ pub fn run(args: &StatsArgs) -> Result<()> {
     if args.jsonl {
         return crate::corpus::run_stats(args, &sources);
     }
-    let lang_choice = LangChoice::parse(&args.lang)?;
-    let mut texts = Vec::new();
-    for source in sources {
-        let text = source.read_text()?;
-        let lang = lang_choice.resolve(&text);
-        texts.push((source.name(), lang, text));
-    }
-    let mut files = Vec::new();
-    let mut all: Vec<&str> = Vec::new();
-    for (name, lang, text) in &texts {
-        let options = args.segmenter.options(lang)?;
-        let doc = Document::new(text, options);
-        let segments: Vec<&str> = doc.segments().iter().map(|s| s.text()).collect();
-        files.push(FileStats {
-            file: name.clone(),
-            lang: lang.clone(),
-            stats: Stats::of(segments.iter().copied()),
-        });
-        all.extend(segments);
-    }
-    let report = Report {
-        files,
-        total: Stats::of(all),
-    };
-    let mut out = Output::open(args.output.as_deref())?;
-    write_report(&mut out, &report, args.format, None)?;
-    out.finish()
+    crate::corpus::run_stats_files(args, &sources)
 }
 
 /// Writes the analysis as a table or as JSON; `records` is the number of
