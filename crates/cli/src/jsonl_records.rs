@@ -258,6 +258,88 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn fields(skip_bad: bool) -> CorpusArgs {
+        CorpusArgs {
+            text_field: "text".into(),
+            id_field: "id".into(),
+            skip_bad,
+            progress: ProgressMode::Never,
+        }
+    }
+
+    /// Runs the record loop over `input` with a `process` that returns each
+    /// record's id, and returns the ids in the order consumed.
+    fn ids(input: &[u8], skip_bad: bool) -> (Result<Tally>, Vec<u64>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        std::fs::write(&path, input).unwrap();
+        let fields = fields(skip_bad);
+        let progress = Progress::new(ProgressMode::Never, true, None);
+        let mut seen = Vec::new();
+        let tally = for_each_record(
+            &Source::File(path),
+            &fields,
+            &progress,
+            |line| {
+                let record = fields.parse(line)?;
+                fields.text(&record)?;
+                fields.id(&record).as_u64().context("no id")
+            },
+            |id| {
+                seen.push(id);
+                Ok(())
+            },
+        );
+        (tally, seen)
+    }
+
+    #[test]
+    fn long_records_make_smaller_batches_and_keep_their_order() {
+        // 40 records of 1 MB: batches end by size (16 MiB), not by count
+        let text = "word ".repeat(200_000);
+        let mut input = Vec::new();
+        for i in 0..40 {
+            input.extend(json!({"id": i, "text": text}).to_string().bytes());
+            input.extend(b"\n\n");
+        }
+        let (tally, seen) = ids(&input, false);
+        assert_eq!(tally.unwrap().records, 40);
+        assert_eq!(seen, (0..40).collect::<Vec<u64>>());
+        let mut lines = std::io::BufRead::split(&input[..], b'\n').enumerate();
+        let (batch, failure) = read_batch(&mut lines, "in");
+        assert!(failure.is_none());
+        assert!(batch.len() < 20, "{}", batch.len());
+        assert!(batch_is_full(&batch));
+        assert!(batch.iter().map(|l| l.1).sum::<usize>() >= BATCH_BYTES);
+    }
+
+    #[test]
+    fn a_bad_line_ends_the_run_after_the_lines_before_it() {
+        let mut input = Vec::new();
+        for i in 0..1200 {
+            let line = if i == 700 {
+                "{\"id\": 700}".to_string()
+            } else {
+                json!({"id": i, "text": "x"}).to_string()
+            };
+            input.extend(line.bytes());
+            input.push(b'\n');
+        }
+        let (tally, seen) = ids(&input, false);
+        let err = format!("{:#}", tally.unwrap_err());
+        assert!(
+            err.ends_with("in.jsonl: line 701: no \"text\" field"),
+            "{err}"
+        );
+        assert_eq!(seen, (0..700).collect::<Vec<u64>>());
+        // skipped, the others all come through
+        let (tally, seen) = ids(&input, true);
+        let tally = tally.unwrap();
+        assert_eq!((tally.records, tally.skipped), (1199, 1));
+        assert_eq!(seen.len(), 1199);
+        assert!(!seen.contains(&700));
+    }
+
     #[test]
     fn dotted_paths_reach_nested_fields() {
         let v = json!({"meta": {"id": 7, "src": {"name": "cnn"}}, "text": "x"});
