@@ -639,3 +639,23 @@ fn an_out_dir_inside_the_project_is_not_read_back() {
         );
     }
 }
+
+#[test]
+fn a_directory_without_out_dir_points_to_it() {
+    let proj = project();
+    excerpt()
+        .args(["segment", "--lang", "en"])
+        .arg(proj.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "is a directory, not a text file (give --out-dir DIR",
+        ));
+    excerpt()
+        .arg("merge")
+        .arg(proj.path())
+        .arg(proj.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("give --out-dir DIR to merge"));
+}

@@ -72,6 +72,13 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     if let Some(out_dir) = &args.out_dir {
         return run_project(args, out_dir);
     }
+    if args.original.is_dir() && args.translated.is_dir() {
+        bail!(
+            "{} and {} are directories: give --out-dir DIR to merge every file in them",
+            args.original.display(),
+            args.translated.display()
+        );
+    }
     let merged = merge_one(args, &args.original, &args.translated)?;
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(merged.as_bytes())?;

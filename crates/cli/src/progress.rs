@@ -35,8 +35,8 @@ pub struct Progress {
 
 impl Progress {
     /// A bar for a run of `total` bytes (when known) that writes to a file
-    /// (`to_file`) or to standard output. `unit` names what is counted
-    /// ("records", "files").
+    /// (`to_file`) or to standard output; what is counted besides bytes
+    /// (records, files) is the message given to [`Progress::advance`].
     pub fn new(mode: ProgressMode, to_file: bool, total: Option<u64>) -> Progress {
         let stderr_is_terminal = std::io::stderr().is_terminal();
         let output_is_terminal = !to_file && std::io::stdout().is_terminal();

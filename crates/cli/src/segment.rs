@@ -133,6 +133,12 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     if let Some(out_dir) = &args.out_dir {
         return run_project(args, tm_format, &lang_choice, out_dir);
     }
+    if let Some(dir) = args.files.iter().find(|f| f.is_dir()) {
+        anyhow::bail!(
+            "{}: is a directory, not a text file (give --out-dir DIR to segment every file in it)",
+            dir.display()
+        );
+    }
     if let Some(format) = tm_format {
         return crate::tm_format::run(args, format, &lang_choice, &sources);
     }
