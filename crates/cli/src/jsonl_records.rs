@@ -180,17 +180,18 @@ where
         }
     }
     take(done, &mut tally)?;
-    progress.finish();
     // every line before an unreadable one is processed first
     if let Some(failure) = failure {
         return Err(failure);
     }
     if let Some((line_no, first)) = first_skipped {
-        eprintln!(
-            "excerpt: warning: {name}: skipped {} bad record{} (first: line {line_no}: {first:#})",
-            tally.skipped,
-            if tally.skipped == 1 { "" } else { "s" }
-        );
+        progress.suspend(|| {
+            eprintln!(
+                "excerpt: warning: {name}: skipped {} bad record{} (first: line {line_no}: {first:#})",
+                tally.skipped,
+                if tally.skipped == 1 { "" } else { "s" }
+            )
+        });
     }
     Ok(tally)
 }
