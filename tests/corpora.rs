@@ -659,3 +659,29 @@ fn a_directory_without_out_dir_points_to_it() {
         .code(2)
         .stderr(predicate::str::contains("give --out-dir DIR to merge"));
 }
+
+#[cfg(unix)]
+#[test]
+fn outputs_get_the_mode_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let proj = project();
+    let out = tempfile::tempdir().unwrap();
+    excerpt()
+        .args(["segment", "--lang", "en", "--out-dir"])
+        .arg(out.path())
+        .arg(proj.path())
+        .assert()
+        .success();
+    let plain = out.path().join("plain");
+    std::fs::write(&plain, "x").unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out.path().join("intro.txt.lines")), mode(&plain));
+    let single = out.path().join("single.txt");
+    excerpt()
+        .args(["segment", "--lang", "en", "-o"])
+        .arg(&single)
+        .arg(proj.path().join("intro.txt"))
+        .assert()
+        .success();
+    assert_eq!(mode(&single), mode(&plain));
+}

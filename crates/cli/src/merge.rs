@@ -112,14 +112,15 @@ fn run_project(args: &MergeArgs, out_dir: &Path) -> Result<()> {
             Some(rel) => out_dir.join(rel),
             None => file.output_in(out_dir, ""),
         },
-        |file| {
+        |file, out| {
             let Some(rel) = original_rel(file) else {
                 bail!(
                     "{}: not a translation file (.xlf, .xliff, .tmx, .po or .tsv)",
                     file.name()
                 );
             };
-            Ok(merge_one(args, &args.original.join(rel), &file.path)?.into_bytes())
+            let merged = merge_one(args, &args.original.join(rel), &file.path)?;
+            Ok(out.write_all(merged.as_bytes())?)
         },
     )
 }

@@ -3,6 +3,7 @@
 //! relative path.
 
 use std::fmt;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -125,10 +126,11 @@ impl fmt::Display for SomeFailed {
 
 impl std::error::Error for SomeFailed {}
 
-/// Runs `make` on every file in parallel and writes what it returns to the
-/// file's place under `out_dir` (`output_path` gives it), whole or not at
-/// all. A file that fails is reported on standard error and the others go
-/// on; the result is then [`SomeFailed`].
+/// Runs `make` on every file in parallel, writing to the file's place under
+/// `out_dir` (`output_path` gives it) through a temporary file beside it, so
+/// that each output appears whole or not at all. A file that fails is
+/// reported on standard error and the others go on; the result is then
+/// [`SomeFailed`].
 pub fn run_files<F>(
     files: &[ProjectFile],
     out_dir: &Path,
@@ -137,7 +139,7 @@ pub fn run_files<F>(
     make: F,
 ) -> Result<()>
 where
-    F: Fn(&ProjectFile) -> Result<Vec<u8>> + Sync,
+    F: Fn(&ProjectFile, &mut dyn Write) -> Result<()> + Sync,
 {
     std::fs::create_dir_all(out_dir)
         .with_context(|| format!("{}: cannot create the output directory", out_dir.display()))?;
@@ -151,7 +153,7 @@ where
     let failed: usize = files
         .par_iter()
         .map(|file| {
-            let result = make(file).and_then(|bytes| write_whole(&output_path(file), &bytes));
+            let result = write_whole(&output_path(file), |out| make(file, out));
             let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress.advance(size, || format!("{n}/{count} files"));
@@ -175,16 +177,16 @@ where
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, making the
-/// directories on the way.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Runs `write` into a temporary file beside `path` and moves it into place
+/// if it succeeds, making the directories on the way; on failure nothing is
+/// left.
+fn write_whole(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
     }
     let mut out = Output::open(Some(path))?;
-    std::io::Write::write_all(&mut out, bytes)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
+    write(&mut out)?;
     out.finish()
 }
 

@@ -191,17 +191,17 @@ fn run_project(
         out_dir,
         args.corpus.progress,
         |file| file.output_in(out_dir, ext),
-        |file| {
+        |file, out| {
             let text = Source::File(file.path.clone()).read_text()?;
             let name = file.name();
             match &writer {
-                Some(writer) => Ok(writer.render(args, lang_choice, &text, &name)?.into_bytes()),
-                None => {
-                    let mut out = Vec::new();
-                    write_plain(args, lang_choice, &text, None, &mut out)
-                        .with_context(|| name.clone())?;
-                    Ok(out)
+                Some(writer) => {
+                    let written = writer.render(args, lang_choice, &text, &name)?;
+                    out.write_all(written.as_bytes())?;
+                    Ok(())
                 }
+                // written as the segments are found
+                None => write_plain(args, lang_choice, &text, None, out).with_context(|| name),
             }
         },
     )
@@ -214,7 +214,7 @@ fn write_plain(
     lang_choice: &LangChoice,
     text: &str,
     file: Option<&String>,
-    out: &mut impl Write,
+    out: &mut dyn Write,
 ) -> Result<()> {
     {
         let lang = lang_choice.resolve(text);
