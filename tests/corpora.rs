@@ -541,6 +541,34 @@ fn progress_is_off_when_standard_error_is_not_a_terminal() {
         .stdout
         .clone();
     assert_eq!(shown, quiet);
+    // so does plain segmentation of files, counting segments
+    let book = dir.path().join("book.txt");
+    std::fs::write(&book, (0..3000).map(story).collect::<Vec<_>>().join("\n\n")).unwrap();
+    for format in ["lines", "jsonl"] {
+        let quiet = stdout_of(
+            excerpt()
+                .args(["segment", "--lang", "en", "--format", format])
+                .arg(&book),
+        );
+        let shown = excerpt()
+            .args([
+                "segment",
+                "--lang",
+                "en",
+                "--progress",
+                "always",
+                "--format",
+                format,
+            ])
+            .arg(&book)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("4096 segments"))
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(String::from_utf8(shown).unwrap(), quiet);
+    }
     // a project run is quiet too
     let out = tempfile::tempdir().unwrap();
     excerpt()

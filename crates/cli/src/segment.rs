@@ -11,6 +11,7 @@ use crate::input::Source;
 use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
 use crate::output::{Output, one_line};
+use crate::progress::Progress;
 
 /// Split text into sentences, losslessly, with their offsets.
 #[derive(clap::Args, Debug)]
@@ -143,6 +144,12 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
         return crate::tm_format::run(args, format, &lang_choice, &sources);
     }
     let mut out = Output::open(args.output.as_deref())?;
+    let progress =
+        crate::jsonl_records::progress_for(args.corpus.progress, &sources, args.output.is_some());
+    let mut done = Done {
+        progress: Some(&progress),
+        segments: 0,
+    };
     let show_file = sources.len() > 1;
     for source in &sources {
         let text = source.read_text()?;
@@ -153,9 +160,39 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
             &text,
             show_file.then_some(&name),
             &mut out,
+            &mut done,
         )?;
     }
     out.finish()
+}
+
+/// How far `write_plain` has gone, for the progress bar.
+struct Done<'p> {
+    progress: Option<&'p Progress>,
+    segments: u64,
+}
+
+impl Done<'_> {
+    /// Counts one more segment, ending at byte `end` of a text of which
+    /// `counted` bytes were counted already; the bar moves every 4096
+    /// segments.
+    fn segment(&mut self, end: usize, counted: &mut usize) {
+        self.segments += 1;
+        if self.segments % 4096 == 0 {
+            self.advance(end, counted);
+        }
+    }
+
+    /// Moves the bar to byte `end` of the text.
+    fn advance(&self, end: usize, counted: &mut usize) {
+        if let Some(progress) = self.progress {
+            let segments = self.segments;
+            progress.advance(end.saturating_sub(*counted) as u64, || {
+                format!("{segments} segments")
+            });
+            *counted = end;
+        }
+    }
 }
 
 /// The extension added to an input's name for its output under --out-dir.
@@ -201,7 +238,14 @@ fn run_project(
                     Ok(())
                 }
                 // written as the segments are found
-                None => write_plain(args, lang_choice, &text, None, out).with_context(|| name),
+                None => {
+                    let mut done = Done {
+                        progress: None,
+                        segments: 0,
+                    };
+                    write_plain(args, lang_choice, &text, None, out, &mut done)
+                        .with_context(|| name)
+                }
             }
         },
     )
@@ -215,14 +259,18 @@ fn write_plain(
     text: &str,
     file: Option<&String>,
     out: &mut dyn Write,
+    done: &mut Done,
 ) -> Result<()> {
+    let mut counted = 0;
     {
         let lang = lang_choice.resolve(text);
         let options = args.segmenter.options(&lang)?;
         if args.format == SegmentFormat::Lines {
             for sentence in options.segmenter().segment(text) {
                 writeln!(out, "{}", one_line(sentence.as_str()))?;
+                done.segment(sentence.range().end, &mut counted);
             }
+            done.advance(text.len(), &mut counted);
             return Ok(());
         }
         // The ids are those the translation formats give the same segments;
@@ -248,7 +296,9 @@ fn write_plain(
             };
             serde_json::to_writer(&mut *out, &record).context("cannot write JSON")?;
             out.write_all(b"\n")?;
+            done.segment(range.end, &mut counted);
         }
     }
+    done.advance(text.len(), &mut counted);
     Ok(())
 }
