@@ -632,6 +632,13 @@ fn progress_on_a_terminal_goes_to_standard_error_and_leaves_the_output_whole() {
     assert!(!screen.contains("\u{1b}["), "{screen:?}");
     assert!(!screen.contains("records"));
     assert_eq!(screen.replace("\r\n", "\n"), expected);
+    // `-o -` is standard output too
+    let screen = on_a_terminal(&format!(
+        "{bin} segment --jsonl --lang en -o - {}",
+        quoted(&corpus)
+    ))
+    .unwrap();
+    assert_eq!(screen.replace("\r\n", "\n"), expected);
 
     // a project run counts files
     let proj = project();

@@ -123,17 +123,17 @@ pub fn segment_record(
     Ok(line)
 }
 
-/// Runs `segment --jsonl` over `sources` into `out`.
+/// Runs `segment --jsonl` over `sources` into `out`, opened on `output`.
 pub fn run_segment(
     fields: &CorpusArgs,
     choice: &LangChoice,
     flags: &SegmenterFlags,
     sources: &[Source],
     mut out: Output,
-    to_file: bool,
+    output: Option<&std::path::Path>,
 ) -> Result<()> {
     let segmenters = Segmenters::new(flags);
-    let progress = jsonl_records::progress_for(fields.progress, sources, to_file);
+    let progress = jsonl_records::progress_for(fields.progress, sources, output);
     for source in sources {
         jsonl_records::for_each_record(
             source,
@@ -238,7 +238,7 @@ pub fn run_stats(args: &crate::stats::StatsArgs, sources: &[Source]) -> Result<(
     let choice = LangChoice::parse(&args.lang)?;
     let segmenters = Segmenters::new(&args.segmenter);
     let progress =
-        jsonl_records::progress_for(args.corpus.progress, sources, args.output.is_some());
+        jsonl_records::progress_for(args.corpus.progress, sources, args.output.as_deref());
     let mut total = Tally::default();
     let mut files = Vec::new();
     let mut records = 0;

@@ -241,9 +241,15 @@ where
         .collect()
 }
 
-/// The progress bar for reading `sources` into an output file (`to_file`)
-/// or standard output; the total is the files' sizes when all are files.
-pub fn progress_for(mode: ProgressMode, sources: &[Source], to_file: bool) -> Progress {
+/// The progress bar for reading `sources` into `output` (`-o`: a file, or
+/// standard output when `None` or `-`); the total is the files' sizes when
+/// all are files.
+pub fn progress_for(
+    mode: ProgressMode,
+    sources: &[Source],
+    output: Option<&std::path::Path>,
+) -> Progress {
+    let to_file = output.is_some_and(|p| p.as_os_str() != "-");
     let total = sources
         .iter()
         .map(|s| match s {

@@ -120,14 +120,13 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     let sources = Source::from_args(&args.files);
     if args.jsonl {
         let out = Output::open(args.output.as_deref())?;
-        let to_file = args.output.is_some();
         return crate::corpus::run_segment(
             &args.corpus,
             &lang_choice,
             &args.segmenter,
             &sources,
             out,
-            to_file,
+            args.output.as_deref(),
         );
     }
     let tm_format = crate::tm_format::tm_format(args.format, &args.tm)?;
@@ -145,7 +144,7 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     }
     let mut out = Output::open(args.output.as_deref())?;
     let progress =
-        crate::jsonl_records::progress_for(args.corpus.progress, &sources, args.output.is_some());
+        crate::jsonl_records::progress_for(args.corpus.progress, &sources, args.output.as_deref());
     let mut done = Done {
         progress: Some(&progress),
         segments: 0,

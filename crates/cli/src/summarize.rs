@@ -360,7 +360,7 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     let sources = Source::from_args(&args.files);
     if args.jsonl {
         let progress =
-            jsonl_records::progress_for(args.corpus.progress, &sources, args.output.is_some());
+            jsonl_records::progress_for(args.corpus.progress, &sources, args.output.as_deref());
         for source in &sources {
             jsonl_records::for_each_record(
                 source,
