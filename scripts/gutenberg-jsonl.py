@@ -6,7 +6,15 @@ written as the JSON Lines that `excerpt summarize --jsonl` reads.
 
 Documents break at paragraph boundaries (blank lines) once they reach 700
 words, so each one is running prose, as an article would be.
+
+For memory and throughput runs, --megabytes N repeats the books (ids get a
+round number) until at least N MB are written, and --plain writes the books'
+text as one plain-text file instead of JSON Lines:
+
+    python3 scripts/gutenberg-jsonl.py --megabytes 1000 > /tmp/gutenberg-1g.jsonl
+    python3 scripts/gutenberg-jsonl.py --megabytes 1000 --plain > /tmp/gutenberg-1g.txt
 """
+import argparse
 import json
 import pathlib
 import re
@@ -30,15 +38,37 @@ def documents(path):
 
 
 def main():
-    folder = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/gutenberg")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default="../shared/corpus/gutenberg")
+    parser.add_argument("--megabytes", type=float, default=0,
+                        help="repeat the books until at least this many MB are written")
+    parser.add_argument("--plain", action="store_true",
+                        help="write the books as plain text, not JSON Lines")
+    args = parser.parse_args()
+    folder = pathlib.Path(args.folder)
     out = sys.stdout
-    n = 0
-    for path in sorted(folder.glob("*.txt")):
-        for doc in documents(path):
-            n += 1
-            out.write(json.dumps({"id": f"{path.stem}#{n}", "text": doc, "k": 3}, ensure_ascii=False))
-            out.write("\n")
-    print(f"{n} documents", file=sys.stderr)
+    paths = sorted(folder.glob("*.txt"))
+    goal = args.megabytes * 1_000_000
+    written, n, rounds = 0, 0, 0
+    while True:
+        rounds += 1
+        for path in paths:
+            if args.plain:
+                text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+                out.write(text)
+                out.write("\n\n")
+                written += len(text.encode("utf-8")) + 2
+                continue
+            for doc in documents(path):
+                n += 1
+                doc_id = f"{path.stem}#{n}" if rounds == 1 else f"{path.stem}#{n}@{rounds}"
+                line = json.dumps({"id": doc_id, "text": doc, "k": 3}, ensure_ascii=False)
+                out.write(line)
+                out.write("\n")
+                written += len(line.encode("utf-8")) + 1
+        if written >= goal:
+            break
+    print(f"{n} documents, {written / 1e6:.1f} MB, {rounds} rounds", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
 //! The `excerpt` command line: summaries and sentence segmentation.
 
+mod corpus;
 mod input;
+mod jsonl_records;
 mod lang;
 mod merge;
 mod offsets;
 mod output;
+mod progress;
+mod project;
 mod segment;
 mod segmenter_flags;
 mod stats;
@@ -80,6 +84,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        // some files of a project failed (each was reported); the rest were done
+        Err(err) if err.downcast_ref::<project::SomeFailed>().is_some() => {
+            eprintln!("excerpt: {err:#}");
+            ExitCode::from(1)
+        }
         Err(err) => {
             eprintln!("excerpt: {err:#}");
             ExitCode::from(2)

@@ -2,14 +2,15 @@
 //! translated TMX, XLIFF, PO or TSV file.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use excerpt_tm::Protect;
 
 use crate::input::Source;
 use crate::lang::LangChoice;
 use crate::output::Output;
+use crate::project::ProjectFile;
 
 /// Rebuild a translated document: the original's skeleton (whitespace,
 /// paragraphs, line endings) with each segment replaced by its target.
@@ -22,7 +23,8 @@ A segment without a target keeps its source text and is counted in a warning.
 
 Examples:
   excerpt merge article.txt article.de.xlf -o article.de.txt
-  excerpt merge --lang en notes.txt notes.tsv -o notes.fr.txt")]
+  excerpt merge --lang en notes.txt notes.tsv -o notes.fr.txt
+  excerpt merge docs/ xliff/ --out-dir docs.de/")]
 pub struct MergeArgs {
     /// The original text the translation file was made from.
     #[arg(value_name = "ORIGINAL")]
@@ -47,13 +49,88 @@ pub struct MergeArgs {
     /// Protected spans, when the file does not record them.
     #[arg(long, value_name = "KINDS", default_value = "")]
     pub protect: String,
+
+    /// Merge a whole project: ORIGINAL and TRANSLATED are directories, and
+    /// each translated file (`a/b.txt.xlf`) is merged with the original of
+    /// the same path less its extension (`a/b.txt`) into DIR (`DIR/a/b.txt`).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub out_dir: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: crate::project::WalkArgs,
+
+    /// Progress bar on standard error, as for `segment --out-dir`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = crate::progress::ProgressMode::Auto)]
+    pub progress: crate::progress::ProgressMode,
 }
+
+/// The extensions of the translation files `merge` reads.
+const TRANSLATED_EXTENSIONS: [&str; 5] = ["xlf", "xliff", "tmx", "po", "tsv"];
 
 /// Runs `excerpt merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {
-    let original = Source::File(args.original.clone()).read_text()?;
-    let translated_name = args.translated.display().to_string();
-    let translated = Source::File(args.translated.clone()).read_text()?;
+    if let Some(out_dir) = &args.out_dir {
+        return run_project(args, out_dir);
+    }
+    if args.original.is_dir() && args.translated.is_dir() {
+        bail!(
+            "{} and {} are directories: give --out-dir DIR to merge every file in them",
+            args.original.display(),
+            args.translated.display()
+        );
+    }
+    let merged = merge_one(args, &args.original, &args.translated)?;
+    let mut out = Output::open(args.output.as_deref())?;
+    out.write_all(merged.as_bytes())?;
+    out.finish()
+}
+
+/// `merge ORIGINAL_DIR TRANSLATED_DIR --out-dir OUT`.
+fn run_project(args: &MergeArgs, out_dir: &Path) -> Result<()> {
+    for dir in [&args.original, &args.translated] {
+        if !dir.is_dir() {
+            bail!("{}: with --out-dir, give two directories", dir.display());
+        }
+    }
+    let files = crate::project::walk(
+        std::slice::from_ref(&args.translated),
+        &args.walk,
+        Some(out_dir),
+    )?;
+    // the original's relative path: the translated one's less its extension
+    let original_rel = |file: &ProjectFile| -> Option<PathBuf> {
+        let ext = file.rel.extension()?.to_str()?.to_ascii_lowercase();
+        TRANSLATED_EXTENSIONS
+            .contains(&ext.as_str())
+            .then(|| file.rel.with_extension(""))
+    };
+    crate::project::run_files(
+        &files,
+        out_dir,
+        args.progress,
+        |file| match original_rel(file) {
+            Some(rel) => out_dir.join(rel),
+            None => file.output_in(out_dir, ""),
+        },
+        |file, out| {
+            let Some(rel) = original_rel(file) else {
+                bail!(
+                    "{}: not a translation file (.xlf, .xliff, .tmx, .po or .tsv)",
+                    file.name()
+                );
+            };
+            let merged = merge_one(args, &args.original.join(rel), &file.path)?;
+            Ok(out.write_all(merged.as_bytes())?)
+        },
+    )
+}
+
+/// The translated text of `original` from the translation file `translated`;
+/// warnings go to standard error.
+fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> Result<String> {
+    let original = Source::File(original_path.to_path_buf()).read_text()?;
+    let translated_name = translated_path.display().to_string();
+    let translated = Source::File(translated_path.to_path_buf()).read_text()?;
     let translation = excerpt_tm::read(&translated).with_context(|| translated_name.clone())?;
     let protect: Protect = args
         .protect
@@ -62,13 +139,10 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     let lang = LangChoice::parse(&args.lang)?.resolve(&original);
     let fallback = args.segmenter.options(&lang)?.protect(protect);
     let merged = excerpt_tm::merge(&original, &translation, &fallback);
-    let mut out = Output::open(args.output.as_deref())?;
-    out.write_all(merged.text.as_bytes())?;
-    out.finish()?;
     if merged.original_differs {
         eprintln!(
             "excerpt: warning: {} is not the text {translated_name} was made from (its size or checksum differs); segments were matched by id only",
-            args.original.display()
+            original_path.display()
         );
     }
     if !merged.untranslated.is_empty() {
@@ -83,9 +157,9 @@ pub fn run(args: &MergeArgs) -> Result<()> {
         eprintln!(
             "excerpt: warning: {translated_name}: {} ids are not segments of {} (first: {}); was it made from another text or with other options?",
             merged.unknown.len(),
-            args.original.display(),
+            original_path.display(),
             merged.unknown[0]
         );
     }
-    Ok(())
+    Ok(merged.text)
 }

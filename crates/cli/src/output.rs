@@ -30,9 +30,13 @@ impl Output {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
                 };
-                let tmp = tempfile::Builder::new()
-                    .prefix(".excerpt-")
-                    .suffix(".tmp")
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(".excerpt-").suffix(".tmp");
+                // the mode a new file gets (umask applied), not the
+                // owner-only mode of a temporary file
+                #[cfg(unix)]
+                builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+                let tmp = builder
                     .tempfile_in(dir)
                     .with_context(|| format!("{}: cannot create output file", path.display()))?;
                 Ok(Output::File {

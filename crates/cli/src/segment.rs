@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use excerpt_tm::Document;
 use serde::Serialize;
 
 use crate::input::Source;
 use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
 use crate::output::{Output, one_line};
+use crate::progress::Progress;
 
 /// Split text into sentences, losslessly, with their offsets.
 #[derive(clap::Args, Debug)]
@@ -22,7 +22,9 @@ Examples:
   cat notes.txt | excerpt segment --newline-boundary
   excerpt segment --format xliff --lang en --target-lang de article.txt -o article.xlf
   excerpt segment --format tmx --target-lang fr-CA --target source article.txt -o article.tmx
-  excerpt segment --format po --protect urls,emails,numbers,tags article.txt -o article.po")]
+  excerpt segment --format po --protect urls,emails,numbers,tags article.txt -o article.po
+  excerpt segment --format xliff --target-lang de --glob '*.md' docs/ --out-dir xliff/
+  excerpt segment --jsonl --text-field article --id-field meta.id dump.jsonl -o segments.jsonl")]
 pub struct SegmentArgs {
     /// Files to read; standard input when none is given or for `-`.
     #[arg(value_name = "FILE")]
@@ -45,6 +47,24 @@ pub struct SegmentArgs {
 
     #[command(flatten)]
     pub tm: crate::tm_format::TmArgs,
+
+    /// Read JSON Lines ({"id", "text", optional "lang"}) and write one
+    /// {"id", "lang", "segments"} object per input line, in the same order.
+    #[arg(long, conflicts_with = "format")]
+    pub jsonl: bool,
+
+    #[command(flatten)]
+    pub corpus: crate::jsonl_records::CorpusArgs,
+
+    /// Write one output per input file into DIR, at the input's path
+    /// relative to the directory it was found in, with the format's extension
+    /// added (`a/b.txt` → `DIR/a/b.txt.xlf`). Directories are read
+    /// recursively; files are done in parallel.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "jsonl"])]
+    pub out_dir: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: crate::project::WalkArgs,
 }
 
 /// The formats `excerpt segment` writes.
@@ -98,29 +118,169 @@ impl SegmentArgs {
 pub fn run(args: &SegmentArgs) -> Result<()> {
     let lang_choice = LangChoice::parse(&args.lang)?;
     let sources = Source::from_args(&args.files);
-    if let Some(format) = crate::tm_format::tm_format(args.format, &args.tm)? {
+    if args.jsonl {
+        let out = Output::open(args.output.as_deref())?;
+        return crate::corpus::run_segment(
+            &args.corpus,
+            &lang_choice,
+            &args.segmenter,
+            &sources,
+            out,
+            args.output.as_deref(),
+        );
+    }
+    let tm_format = crate::tm_format::tm_format(args.format, &args.tm)?;
+    if let Some(out_dir) = &args.out_dir {
+        return run_project(args, tm_format, &lang_choice, out_dir);
+    }
+    if let Some(dir) = args.files.iter().find(|f| f.is_dir()) {
+        anyhow::bail!(
+            "{}: is a directory, not a text file (give --out-dir DIR to segment every file in it)",
+            dir.display()
+        );
+    }
+    if let Some(format) = tm_format {
         return crate::tm_format::run(args, format, &lang_choice, &sources);
     }
     let mut out = Output::open(args.output.as_deref())?;
+    let progress =
+        crate::jsonl_records::progress_for(args.corpus.progress, &sources, args.output.as_deref());
+    let mut done = Done {
+        progress: Some(&progress),
+        segments: 0,
+    };
     let show_file = sources.len() > 1;
     for source in &sources {
         let text = source.read_text()?;
-        let lang = lang_choice.resolve(&text);
+        let name = source.name();
+        write_plain(
+            args,
+            &lang_choice,
+            &text,
+            show_file.then_some(&name),
+            &mut out,
+            &mut done,
+        )?;
+    }
+    out.finish()
+}
+
+/// How far `write_plain` has gone, for the progress bar.
+struct Done<'p> {
+    progress: Option<&'p Progress>,
+    segments: u64,
+}
+
+impl Done<'_> {
+    /// Counts one more segment, ending at byte `end` of a text of which
+    /// `counted` bytes were counted already; the bar moves every 4096
+    /// segments.
+    fn segment(&mut self, end: usize, counted: &mut usize) {
+        self.segments += 1;
+        if self.segments % 4096 == 0 {
+            self.advance(end, counted);
+        }
+    }
+
+    /// Moves the bar to byte `end` of the text.
+    fn advance(&self, end: usize, counted: &mut usize) {
+        if let Some(progress) = self.progress {
+            let segments = self.segments;
+            progress.advance(end.saturating_sub(*counted) as u64, || {
+                format!("{segments} segments")
+            });
+            *counted = end;
+        }
+    }
+}
+
+/// The extension added to an input's name for its output under --out-dir.
+fn extension(format: SegmentFormat) -> &'static str {
+    match format {
+        SegmentFormat::Lines => "lines",
+        SegmentFormat::Jsonl => "jsonl",
+        SegmentFormat::Tmx => "tmx",
+        SegmentFormat::Xliff => "xlf",
+        SegmentFormat::Po => "po",
+        SegmentFormat::Tsv => "tsv",
+    }
+}
+
+/// `segment --out-dir`: every input file (directories walked) to its own
+/// output, in parallel.
+fn run_project(
+    args: &SegmentArgs,
+    tm_format: Option<excerpt_tm::Format>,
+    lang_choice: &LangChoice,
+    out_dir: &std::path::Path,
+) -> Result<()> {
+    if args.files.is_empty() {
+        anyhow::bail!("--out-dir needs input files or directories");
+    }
+    let writer = tm_format
+        .map(|format| crate::tm_format::TmWriter::new(args, format))
+        .transpose()?;
+    let files = crate::project::walk(&args.files, &args.walk, Some(out_dir))?;
+    let ext = extension(args.format);
+    crate::project::run_files(
+        &files,
+        out_dir,
+        args.corpus.progress,
+        |file| file.output_in(out_dir, ext),
+        |file, out| {
+            let text = Source::File(file.path.clone()).read_text()?;
+            let name = file.name();
+            match &writer {
+                Some(writer) => {
+                    let written = writer.render(args, lang_choice, &text, &name)?;
+                    out.write_all(written.as_bytes())?;
+                    Ok(())
+                }
+                // written as the segments are found
+                None => {
+                    let mut done = Done {
+                        progress: None,
+                        segments: 0,
+                    };
+                    write_plain(args, lang_choice, &text, None, out, &mut done)
+                        .with_context(|| name)
+                }
+            }
+        },
+    )
+}
+
+/// Writes `text` as `--format lines` or `jsonl`; `file` is the name given in
+/// each JSON record when there are several inputs.
+fn write_plain(
+    args: &SegmentArgs,
+    lang_choice: &LangChoice,
+    text: &str,
+    file: Option<&String>,
+    out: &mut dyn Write,
+    done: &mut Done,
+) -> Result<()> {
+    let mut counted = 0;
+    {
+        let lang = lang_choice.resolve(text);
         let options = args.segmenter.options(&lang)?;
         if args.format == SegmentFormat::Lines {
-            for sentence in options.segmenter().segment(&text) {
+            for sentence in options.segmenter().segment(text) {
                 writeln!(out, "{}", one_line(sentence.as_str()))?;
+                done.segment(sentence.range().end, &mut counted);
             }
-            continue;
+            done.advance(text.len(), &mut counted);
+            return Ok(());
         }
-        // The ids are those the translation formats give the same segments.
-        let doc = Document::new(&text, options);
-        let name = source.name();
-        let mut chars = CharOffsets::new(&text);
-        for (i, segment) in doc.segments().iter().enumerate() {
+        // The ids are those the translation formats give the same segments;
+        // they are written as they come, so a large text's segments are
+        // never all held at once.
+        let segmenter = options.segmenter();
+        let mut chars = CharOffsets::new(text);
+        for (i, segment) in excerpt_tm::segments(text, &segmenter).enumerate() {
             let range = segment.range();
             let record = SentenceRecord {
-                file: show_file.then_some(name.as_str()),
+                file: file.map(String::as_str),
                 id: i + 1,
                 byte_start: range.start,
                 byte_end: range.end,
@@ -133,9 +293,11 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
                 paragraph_id: segment.paragraph_id(),
                 words: excerpt_tm::word_count(segment.text()),
             };
-            serde_json::to_writer(&mut out, &record).context("cannot write JSON")?;
+            serde_json::to_writer(&mut *out, &record).context("cannot write JSON")?;
             out.write_all(b"\n")?;
+            done.segment(range.end, &mut counted);
         }
     }
-    out.finish()
+    done.advance(text.len(), &mut counted);
+    Ok(())
 }

@@ -5,12 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
-use excerpt_tm::{Document, Stats};
+use excerpt_tm::Stats;
 use serde::Serialize;
 
 use crate::input::Source;
-use crate::lang::LangChoice;
-use crate::output::Output;
 
 /// Count segments, words, characters, repetitions and unique segments, per
 /// file and in total.
@@ -22,9 +20,12 @@ normalised. Words are counted by Unicode word boundaries.
 
 Examples:
   excerpt stats chapter1.txt chapter2.txt
+  excerpt stats --glob '*.md' docs/
   excerpt stats --format json --lang de *.txt")]
 pub struct StatsArgs {
-    /// Files to analyse; standard input when none is given or for `-`.
+    /// Files to analyse, and directories whose files (hidden and ignored
+    /// ones left out) are analysed; standard input when none is given or for
+    /// `-`.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -42,6 +43,18 @@ pub struct StatsArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Read JSON Lines records ({"id", "text", optional "lang"}): one row per
+    /// JSON Lines file, and the total. Repetitions are found across all the
+    /// records of the file.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    #[command(flatten)]
+    pub corpus: crate::jsonl_records::CorpusArgs,
+
+    #[command(flatten)]
+    pub walk: crate::project::WalkArgs,
 }
 
 /// The formats `excerpt stats` writes.
@@ -53,55 +66,71 @@ pub enum StatsFormat {
     Json,
 }
 
+/// One row of the analysis.
 #[derive(Serialize)]
-struct FileStats {
-    file: String,
-    lang: String,
+pub struct FileStats {
+    /// The file's name.
+    pub file: String,
+    /// Its language (languages, comma-separated, for a JSON Lines file).
+    pub lang: String,
+    /// Its counts.
     #[serde(flatten)]
-    stats: Stats,
+    pub stats: Stats,
 }
 
+/// The analysis: one row per file, and the total.
 #[derive(Serialize)]
-struct Report {
-    files: Vec<FileStats>,
-    total: Stats,
+pub struct Report {
+    /// The rows.
+    pub files: Vec<FileStats>,
+    /// The counts over all files.
+    pub total: Stats,
 }
 
 /// Runs `excerpt stats`.
 pub fn run(args: &StatsArgs) -> Result<()> {
-    let lang_choice = LangChoice::parse(&args.lang)?;
-    let mut texts = Vec::new();
-    for source in Source::from_args(&args.files) {
-        let text = source.read_text()?;
-        let lang = lang_choice.resolve(&text);
-        texts.push((source.name(), lang, text));
-    }
-    let mut files = Vec::new();
-    let mut all: Vec<&str> = Vec::new();
-    for (name, lang, text) in &texts {
-        let options = args.segmenter.options(lang)?;
-        let doc = Document::new(text, options);
-        let segments: Vec<&str> = doc.segments().iter().map(|s| s.text()).collect();
-        files.push(FileStats {
-            file: name.clone(),
-            lang: lang.clone(),
-            stats: Stats::of(segments.iter().copied()),
-        });
-        all.extend(segments);
-    }
-    let report = Report {
-        files,
-        total: Stats::of(all),
+    let sources = if args.files.iter().any(|f| f.is_dir()) {
+        crate::project::walk(&args.files, &args.walk, None)?
+            .into_iter()
+            .map(|f| Source::from_args(&[f.path]).remove(0))
+            .collect()
+    } else {
+        Source::from_args(&args.files)
     };
-    let mut out = Output::open(args.output.as_deref())?;
-    match args.format {
+    if args.jsonl {
+        return crate::corpus::run_stats(args, &sources);
+    }
+    crate::corpus::run_stats_files(args, &sources)
+}
+
+/// Writes the analysis as a table or as JSON; `records` is the number of
+/// JSON Lines records counted, if the input was records.
+pub fn write_report(
+    out: &mut impl Write,
+    report: &Report,
+    format: StatsFormat,
+    records: Option<u64>,
+) -> Result<()> {
+    match format {
         StatsFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            #[derive(Serialize)]
+            struct WithRecords<'a> {
+                #[serde(flatten)]
+                report: &'a Report,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                records: Option<u64>,
+            }
+            serde_json::to_writer_pretty(&mut *out, &WithRecords { report, records })?;
             out.write_all(b"\n")?;
         }
-        StatsFormat::Text => write_table(&mut out, &report)?,
+        StatsFormat::Text => {
+            write_table(out, report)?;
+            if let Some(n) = records {
+                writeln!(out, "({n} records)")?;
+            }
+        }
     }
-    out.finish()
+    Ok(())
 }
 
 fn write_table(out: &mut impl Write, report: &Report) -> Result<()> {

@@ -1,18 +1,18 @@
 //! `excerpt summarize`: the sentences that carry a text, in their order.
 
 use std::collections::HashMap;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::ValueEnum;
 use excerpt_rank::{Budget, Keyword, Similarity, Summarizer, Verdict};
 use excerpt_segment::Segmenter;
-use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::input::Source;
+use crate::jsonl_records::{self, optional_str, optional_usize};
 use crate::lang::{self, LangChoice};
 use crate::offsets::CharOffsets;
 use crate::output::{Output, one_line};
@@ -80,6 +80,9 @@ pub struct SummarizeArgs {
     /// write one {"id", "summary"} object per input line, in the same order.
     #[arg(long)]
     pub jsonl: bool,
+
+    #[command(flatten)]
+    pub corpus: crate::jsonl_records::CorpusArgs,
 
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -356,8 +359,16 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     let mut out = Output::open(args.output.as_deref())?;
     let sources = Source::from_args(&args.files);
     if args.jsonl {
+        let progress =
+            jsonl_records::progress_for(args.corpus.progress, &sources, args.output.as_deref());
         for source in &sources {
-            run_jsonl(args, &lang_choice, &engines, source, &mut out)?;
+            jsonl_records::for_each_record(
+                source,
+                &args.corpus,
+                &progress,
+                |line| summarize_record(args, &lang_choice, &engines, line),
+                |line| Ok(out.write_all(line.as_bytes())?),
+            )?;
         }
         return out.finish();
     }
@@ -397,146 +408,30 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     out.finish()
 }
 
-/// One input record of `--jsonl`.
-#[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: serde_json::Value,
-    text: String,
-    #[serde(default)]
-    k: Option<usize>,
-    #[serde(default)]
-    lang: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-}
-
-/// How many records are read before they are summarised in parallel.
-const BATCH: usize = 512;
-
-fn run_jsonl(
-    args: &SummarizeArgs,
-    lang_choice: &LangChoice,
-    engines: &Engines,
-    source: &Source,
-    out: &mut Output,
-) -> Result<()> {
-    let name = source.name();
-    let reader: Box<dyn BufRead + Send> = match source {
-        Source::Stdin => Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin())),
-        Source::File(path) => Box::new(std::io::BufReader::new(
-            std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?,
-        )),
-    };
-    let mut lines = reader.split(b'\n').enumerate();
-    // While one batch is summarised in parallel, the results of the one
-    // before it are written and the next one is read, so the threads wait
-    // neither for the output nor for the input.
-    let (mut batch, mut failure) = read_batch(&mut lines, &name);
-    let mut done: Vec<Result<String>> = Vec::new();
-    loop {
-        let previous = std::mem::take(&mut done);
-        let more = failure.is_none() && batch.len() == BATCH;
-        let (results, (written, next)) = rayon::join(
-            || summarize_batch(args, lang_choice, engines, &name, &batch),
-            || {
-                let written = write_results(previous, out);
-                let next = (more && written.is_ok()).then(|| read_batch(&mut lines, &name));
-                (written, next)
-            },
-        );
-        written?;
-        done = results;
-        match next {
-            Some((next_batch, next_failure)) => (batch, failure) = (next_batch, next_failure),
-            None => break,
-        }
-    }
-    write_results(done, out)?;
-    // every line before an unreadable one is summarised first
-    failure.map_or(Ok(()), Err)
-}
-
-/// Reads up to [`BATCH`] non-blank records with their line numbers; stops
-/// early at the first line that cannot be read or is not UTF-8.
-fn read_batch(
-    lines: &mut impl Iterator<Item = (usize, std::io::Result<Vec<u8>>)>,
-    name: &str,
-) -> (Vec<(usize, String)>, Option<anyhow::Error>) {
-    let mut batch = Vec::with_capacity(BATCH);
-    while batch.len() < BATCH {
-        let Some((n, line)) = lines.next() else { break };
-        let line = match line {
-            Ok(line) => line,
-            Err(e) => {
-                return (
-                    batch,
-                    Some(anyhow::Error::new(e).context(format!("{name}: cannot read"))),
-                );
-            }
-        };
-        match crate::input::into_utf8(line) {
-            Ok(line) if line.trim().is_empty() => {}
-            Ok(line) => batch.push((n + 1, line)),
-            Err(e) => return (batch, Some(e.context(format!("{name}: line {}", n + 1)))),
-        }
-    }
-    (batch, None)
-}
-
-/// Summarises the records of a batch in parallel, each to its output line.
-fn summarize_batch(
-    args: &SummarizeArgs,
-    lang_choice: &LangChoice,
-    engines: &Engines,
-    name: &str,
-    batch: &[(usize, String)],
-) -> Vec<Result<String>> {
-    batch
-        .par_iter()
-        .map(|(line_no, line)| {
-            summarize_record(args, lang_choice, engines, line)
-                .with_context(|| format!("{name}: line {line_no}"))
-        })
-        .collect()
-}
-
-/// Writes output lines in order; the first error stops the run.
-fn write_results(results: Vec<Result<String>>, out: &mut Output) -> Result<()> {
-    for result in results {
-        out.write_all(result?.as_bytes())?;
-    }
-    Ok(())
-}
-
 fn summarize_record(
     args: &SummarizeArgs,
     lang_choice: &LangChoice,
     engines: &Engines,
     line: &str,
 ) -> Result<String> {
-    let record: Record =
-        serde_json::from_str(line).context("not a JSON object with a \"text\" field")?;
-    let lang = match &record.lang {
+    let fields = &args.corpus;
+    let record = fields.parse(line)?;
+    let text = fields.text(&record)?;
+    let lang = match optional_str(&record, "lang")? {
         Some(code) => match lang::normalize(code) {
             Some(code) => code.to_string(),
             None => bail!("unknown language code '{code}'"),
         },
-        None => lang_choice.resolve(&record.text),
+        None => lang_choice.resolve(text),
     };
-    let budget = match record.k {
+    let budget = match optional_usize(&record, "k")? {
         Some(k) => Budget::Sentences(k),
         None => args.budget(),
     };
-    let report = engines.summarize(
-        &record.text,
-        &lang,
-        record.title.as_deref(),
-        budget,
-        args.keywords,
-    );
+    let title = optional_str(&record, "title")?;
+    let report = engines.summarize(text, &lang, title, budget, args.keywords);
     let summary: Vec<&str> = report.chosen.iter().map(|c| c.text).collect();
-    let mut value = serde_json::json!({ "id": record.id, "summary": summary });
+    let mut value = serde_json::json!({ "id": fields.id(&record), "summary": summary });
     if args.format == SummaryFormat::Json {
         value["lang"] = lang.clone().into();
         value["sentences"] = serde_json::to_value(&report.chosen)?;

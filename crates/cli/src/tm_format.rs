@@ -75,6 +75,70 @@ fn bcp47(tag: &str) -> Result<String> {
     Ok(tag)
 }
 
+/// A translation format with its options, checked once and used for every
+/// input.
+pub struct TmWriter {
+    format: Format,
+    protect: Protect,
+    mode: TargetMode,
+    xml_invalid: XmlInvalid,
+    target_lang: Option<String>,
+}
+
+impl TmWriter {
+    /// Checks the translation-format options of `args`.
+    pub fn new(args: &SegmentArgs, format: Format) -> Result<TmWriter> {
+        let protect: Protect = args
+            .tm
+            .protect
+            .parse()
+            .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
+        let mode = match args.tm.target.as_deref() {
+            Some(m) => m.parse::<TargetMode>().map_err(anyhow::Error::msg)?,
+            None if args.tm.target_lang.is_some() => TargetMode::Empty,
+            None => TargetMode::None,
+        };
+        let xml_invalid: XmlInvalid = args.tm.xml_invalid.parse().map_err(anyhow::Error::msg)?;
+        let target_lang = match &args.tm.target_lang {
+            Some(tag) => Some(bcp47(tag)?),
+            None if mode != TargetMode::None && format.is_xml() => {
+                bail!(
+                    "--target {} in {format} needs --target-lang",
+                    args.tm.target.as_deref().unwrap_or("")
+                );
+            }
+            None => None,
+        };
+        Ok(TmWriter {
+            format,
+            protect,
+            mode,
+            xml_invalid,
+            target_lang,
+        })
+    }
+
+    /// The translation file for `text`, read from the file called `name`.
+    pub fn render(
+        &self,
+        args: &SegmentArgs,
+        lang: &LangChoice,
+        text: &str,
+        name: &str,
+    ) -> Result<String> {
+        let lang = lang.resolve(text);
+        let options = args.segmenter.options(&lang)?.protect(self.protect);
+        let doc = Document::new(text, options);
+        let original = std::path::Path::new(name)
+            .file_name()
+            .map_or(name.to_string(), |n| n.to_string_lossy().into_owned());
+        let mut opts = WriteOptions::new(&original).xml_invalid(self.xml_invalid);
+        opts.target = self.mode;
+        opts.target_lang = self.target_lang.clone();
+        excerpt_tm::write(&doc, self.format, &opts).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+    }
+}
+
 /// Writes one input in a translation format.
 pub fn run(
     args: &SegmentArgs,
@@ -84,43 +148,13 @@ pub fn run(
 ) -> Result<()> {
     let [source] = sources else {
         bail!(
-            "--format {} writes one document: give one input file",
+            "--format {} writes one document: give one input file, or --out-dir for many",
             args.format_name()
         );
     };
-    let protect: Protect = args
-        .tm
-        .protect
-        .parse()
-        .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
-    let mode = match args.tm.target.as_deref() {
-        Some(m) => m.parse::<TargetMode>().map_err(anyhow::Error::msg)?,
-        None if args.tm.target_lang.is_some() => TargetMode::Empty,
-        None => TargetMode::None,
-    };
-    let xml_invalid: XmlInvalid = args.tm.xml_invalid.parse().map_err(anyhow::Error::msg)?;
+    let writer = TmWriter::new(args, format)?;
     let text = source.read_text()?;
-    let lang = lang.resolve(&text);
-    let options = args.segmenter.options(&lang)?.protect(protect);
-    let doc = Document::new(&text, options);
-    let name = source.name();
-    let original = std::path::Path::new(&name)
-        .file_name()
-        .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let mut opts = WriteOptions::new(&original).xml_invalid(xml_invalid);
-    opts.target = mode;
-    match &args.tm.target_lang {
-        Some(tag) => opts.target_lang = Some(bcp47(tag)?),
-        None if mode != TargetMode::None && format.is_xml() => {
-            bail!(
-                "--target {} in {format} needs --target-lang",
-                args.tm.target.as_deref().unwrap_or("")
-            );
-        }
-        None => {}
-    }
-    let written =
-        excerpt_tm::write(&doc, format, &opts).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let written = writer.render(args, lang, &text, &source.name())?;
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(written.as_bytes())?;
     out.finish()

@@ -102,6 +102,40 @@ pub fn word_count(text: &str) -> usize {
     text.unicode_words().count()
 }
 
+/// The segments of `text` one at a time, with the ids a [`Document`] made
+/// with the same segmenter gives them: for a text too large to hold all its
+/// segments at once.
+///
+/// ```
+/// use excerpt_tm::{Document, SegmentOptions, segments};
+///
+/// let options = SegmentOptions::new("en");
+/// let segmenter = options.segmenter();
+/// let text = "One. Two.\n\nThree.";
+/// let streamed: Vec<_> = segments(text, &segmenter).collect();
+/// assert_eq!(streamed, Document::new(text, options).segments());
+/// ```
+pub fn segments<'s, 't>(
+    text: &'t str,
+    segmenter: &'s excerpt_segment::Segmenter,
+) -> impl Iterator<Item = Segment<'t>> + use<'s, 't> {
+    let mut last_paragraph = usize::MAX;
+    let mut in_paragraph = 0;
+    segmenter.segment(text).map(move |s| {
+        if s.paragraph() != last_paragraph {
+            last_paragraph = s.paragraph();
+            in_paragraph = 0;
+        }
+        in_paragraph += 1;
+        Segment {
+            id: format!("p{}.s{}", s.paragraph() + 1, in_paragraph),
+            paragraph: s.paragraph(),
+            text: s.as_str(),
+            range: s.range(),
+        }
+    })
+}
+
 /// A text cut into segments. The text between segments (the skeleton:
 /// spaces, line breaks, blank lines) is kept, so the document can be rebuilt
 /// byte for byte with other text in place of each segment.
@@ -131,22 +165,26 @@ impl<'t> Document<'t> {
     /// ```
     pub fn new(text: &'t str, options: SegmentOptions) -> Document<'t> {
         let segmenter = options.segmenter();
-        let mut segments = Vec::new();
-        let mut last_paragraph = usize::MAX;
-        let mut in_paragraph = 0;
-        for s in segmenter.segment(text) {
-            if s.paragraph() != last_paragraph {
-                last_paragraph = s.paragraph();
-                in_paragraph = 0;
-            }
-            in_paragraph += 1;
-            segments.push(Segment {
-                id: format!("p{}.s{}", s.paragraph() + 1, in_paragraph),
-                paragraph: s.paragraph(),
-                text: s.as_str(),
-                range: s.range(),
-            });
-        }
+        Document::with_segmenter(text, options, &segmenter)
+    }
+
+    /// Segments `text` with a segmenter already built from `options` (by
+    /// [`SegmentOptions::segmenter`]), so that many texts can share one.
+    ///
+    /// ```
+    /// use excerpt_tm::{Document, SegmentOptions};
+    ///
+    /// let options = SegmentOptions::new("en");
+    /// let segmenter = options.segmenter();
+    /// let doc = Document::with_segmenter("One. Two.", options.clone(), &segmenter);
+    /// assert_eq!(doc.segments()[1].id(), Document::new("One. Two.", options).segments()[1].id());
+    /// ```
+    pub fn with_segmenter(
+        text: &'t str,
+        options: SegmentOptions,
+        segmenter: &excerpt_segment::Segmenter,
+    ) -> Document<'t> {
+        let segments = segments(text, segmenter).collect();
         Document {
             text,
             options,

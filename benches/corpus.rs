@@ -1,0 +1,123 @@
+//! Corpus throughput: `excerpt segment --jsonl` and `excerpt summarize
+//! --jsonl` on an in-memory JSON Lines corpus of at least 100 MB (the texts
+//! of `corpus/` cut into paragraphs' worth of records and repeated), run
+//! through the built binary with one thread and with all threads
+//! (`RAYON_NUM_THREADS`), throughput in input bytes.
+//!
+//! ```sh
+//! cargo bench --bench corpus
+//! ```
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+/// At least this many bytes of JSON Lines.
+const CORPUS_BYTES: usize = 100_000_000;
+
+/// Every `.txt` file under `corpus/`, sorted by path.
+fn corpus_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &mut files,
+    );
+    files.sort();
+    files
+}
+
+/// The corpus: each text cut at blank lines into records of about 4 KB,
+/// repeated (with new ids) until [`CORPUS_BYTES`] are reached.
+fn corpus() -> Vec<u8> {
+    let mut records = Vec::new();
+    for path in corpus_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut chunk = String::new();
+        for para in text.split("\n\n") {
+            chunk.push_str(para);
+            chunk.push_str("\n\n");
+            if chunk.len() >= 4000 {
+                records.push(std::mem::take(&mut chunk));
+            }
+        }
+        if !chunk.trim().is_empty() {
+            records.push(chunk);
+        }
+    }
+    let mut out = Vec::with_capacity(CORPUS_BYTES + (1 << 20));
+    let mut n = 0;
+    while out.len() < CORPUS_BYTES {
+        for text in &records {
+            let line = serde_json::json!({ "id": n, "text": text });
+            serde_json::to_writer(&mut out, &line).unwrap();
+            out.push(b'\n');
+            n += 1;
+        }
+    }
+    out
+}
+
+/// Runs `excerpt ARGS` on `input` with `threads` threads (0: all) and
+/// returns the size of its output.
+fn run(args: &[&str], input: &[u8], threads: usize) -> usize {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_excerpt"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if threads > 0 {
+        cmd.env("RAYON_NUM_THREADS", threads.to_string());
+    } else {
+        cmd.env_remove("RAYON_NUM_THREADS");
+    }
+    let mut child = cmd.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let size = std::thread::scope(|s| {
+        s.spawn(move || stdin.write_all(input).unwrap());
+        let mut sink = Vec::new();
+        stdout.read_to_end(&mut sink).unwrap();
+        sink.len()
+    });
+    assert!(child.wait().unwrap().success());
+    size
+}
+
+fn jsonl(c: &mut Criterion) {
+    let input = corpus();
+    let commands: [(&str, &[&str]); 2] = [
+        ("segment", &["segment", "--jsonl", "--lang", "en"]),
+        ("summarize", &["summarize", "--jsonl", "--lang", "en"]),
+    ];
+    for (name, args) in commands {
+        let mut group = c.benchmark_group(format!("corpus/{name}"));
+        group.sample_size(10);
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        for threads in [1, 0] {
+            let label = if threads == 1 {
+                "1-thread"
+            } else {
+                "all-threads"
+            };
+            group.bench_with_input(BenchmarkId::from_parameter(label), &input, |b, input| {
+                b.iter(|| run(args, input, threads))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, jsonl);
+criterion_main!(benches);
