@@ -1,5 +1,6 @@
 //! The `excerpt` command line: summaries and sentence segmentation.
 
+mod doc_input;
 mod input;
 mod lang;
 mod merge;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use excerpt_tm::Protect;
 
+use crate::doc_input::InputArg;
 use crate::input::Source;
 use crate::lang::LangChoice;
 use crate::output::Output;
@@ -44,6 +45,11 @@ pub struct MergeArgs {
     #[command(flatten)]
     pub segmenter: crate::segmenter_flags::SegmenterFlags,
 
+    /// Input format of the original, when the translated file does not
+    /// record it (TSV): text, html or markdown.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
+
     /// Protected spans, when the file does not record them.
     #[arg(long, value_name = "KINDS", default_value = "")]
     pub protect: String,
@@ -61,7 +67,26 @@ pub fn run(args: &MergeArgs) -> Result<()> {
         .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
     let lang = LangChoice::parse(&args.lang)?.resolve(&original);
     let fallback = args.segmenter.options(&lang)?.protect(protect);
-    let merged = excerpt_tm::merge(&original, &translation, &fallback);
+    // The file records the input format with the options; TSV records
+    // neither, and is written from plain text unless --input says otherwise.
+    let input = match &translation.options {
+        Some(options) => match options.input.as_deref() {
+            Some(name) => Some(
+                name.parse::<excerpt_doc::Format>()
+                    .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,
+            ),
+            None => None,
+        },
+        None if args.input == InputArg::Auto => None,
+        None => args
+            .input
+            .resolve(&args.original.display().to_string(), &original),
+    };
+    let merged = match input {
+        Some(format) => excerpt_doc::merge(&original, format, &translation, &fallback)
+            .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,
+        None => excerpt_tm::merge(&original, &translation, &fallback),
+    };
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(merged.text.as_bytes())?;
     out.finish()?;

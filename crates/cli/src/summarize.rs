@@ -68,6 +68,12 @@ pub struct SummarizeArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// Input format: auto (from the extension or the content), text, html
+    /// or markdown. Of HTML and Markdown only the text is summarised: no
+    /// markup, code, scripts or styles.
+    #[arg(long, value_enum, default_value_t = crate::doc_input::InputArg::Auto)]
+    pub input: crate::doc_input::InputArg,
+
     /// The text's title (headline): in a short summary of a gist-first text,
     /// the opening sentences that say what the title says rank higher.
     /// Without it, a first line without sentence punctuation and followed by
@@ -364,6 +370,10 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     let many = sources.len() > 1;
     for (n, source) in sources.iter().enumerate() {
         let text = source.read_text()?;
+        let text = match args.input.resolve(&source.name(), &text) {
+            Some(format) => excerpt_doc::Doc::parse(&text, format).plain_text(),
+            None => text,
+        };
         let lang = lang_choice.resolve(&text);
         let report = engines.summarize(
             &text,

@@ -100,10 +100,32 @@ pub fn run(
     };
     let xml_invalid: XmlInvalid = args.tm.xml_invalid.parse().map_err(anyhow::Error::msg)?;
     let text = source.read_text()?;
-    let lang = lang.resolve(&text);
-    let options = args.segmenter.options(&lang)?.protect(protect);
-    let doc = Document::new(&text, options);
     let name = source.name();
+    let input = args.input.resolve(&name, &text);
+    let parsed = input.map(|f| excerpt_doc::Doc::parse(&text, f));
+    let lang = lang.resolve(
+        parsed
+            .as_ref()
+            .map_or(text.clone(), |d| d.plain_text())
+            .as_str(),
+    );
+    let options = args.segmenter.options(&lang)?.protect(protect);
+    let segmented;
+    let doc = match (&parsed, input) {
+        (Some(parsed), Some(input)) => {
+            if matches!(format, Format::Po | Format::Tsv) {
+                bail!(
+                    "{name}: --format {} cannot carry the inline codes of {} input yet; use --format xliff or tmx (or --input text)",
+                    args.format_name(),
+                    input.name()
+                );
+            }
+            let options = options.input(Some(input.name()));
+            segmented = excerpt_doc::Segmented::new(parsed, &options);
+            segmented.document(options)
+        }
+        _ => Document::new(&text, options),
+    };
     let original = std::path::Path::new(&name)
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());

@@ -1,7 +1,9 @@
 //! A segmented document: segments with stable ids, and the skeleton between
 //! them.
 
+use crate::inline::{CodeKind, Piece, split, split_marked};
 use crate::options::SegmentOptions;
+use crate::protect::Protect;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -24,9 +26,28 @@ pub struct Segment<'t> {
     paragraph: usize,
     text: &'t str,
     range: Range<usize>,
+    codes: Option<Vec<(Range<usize>, CodeKind)>>,
 }
 
 impl<'t> Segment<'t> {
+    /// The segment cut into text and inline codes: the markup codes a
+    /// document reader gave (see [`SegmentSpec`]), then the characters XML
+    /// forbids (with `xml`) and the `protect` spans within the text.
+    ///
+    /// ```
+    /// use excerpt_tm::{Document, Piece, Protect, SegmentOptions};
+    ///
+    /// let doc = Document::new("Call 911 now.", SegmentOptions::new("en"));
+    /// let pieces = doc.segments()[0].pieces("numbers".parse().unwrap(), true);
+    /// assert!(matches!(pieces[1], Piece::Code(c) if c.text == "911"));
+    /// ```
+    pub fn pieces(&self, protect: Protect, xml: bool) -> Vec<Piece<'t>> {
+        match &self.codes {
+            Some(codes) => split_marked(self.text, codes, protect, xml),
+            None => split(self.text, protect, xml),
+        }
+    }
+
     /// The stable id, `p1.s1` for the first sentence of the first paragraph.
     ///
     /// ```
@@ -88,6 +109,26 @@ impl<'t> Segment<'t> {
     }
 }
 
+/// A segment as a document reader cut it: its paragraph (from 0), its byte
+/// range in the document's text and its markup codes (byte ranges relative
+/// to the segment's start). See [`Document::from_segments`].
+///
+/// ```
+/// use excerpt_tm::{CodeKind, SegmentSpec};
+///
+/// let spec = SegmentSpec { paragraph: 0, range: 0..11, codes: vec![(0..3, CodeKind::Open), (7..11, CodeKind::Close)] };
+/// assert_eq!(spec.codes.len(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentSpec {
+    /// Paragraph index, from 0; segments of one paragraph are adjacent.
+    pub paragraph: usize,
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// Markup codes: byte ranges within the segment, in order, and kinds.
+    pub codes: Vec<(Range<usize>, CodeKind)>,
+}
+
 /// Counts words by the Unicode word boundaries of UAX #29: runs of letters
 /// and digits count once, punctuation not at all, and each Chinese or
 /// Japanese ideograph counts as a word (as CAT tools count those scripts).
@@ -145,6 +186,54 @@ impl<'t> Document<'t> {
                 paragraph: s.paragraph(),
                 text: s.as_str(),
                 range: s.range(),
+                codes: None,
+            });
+        }
+        Document {
+            text,
+            options,
+            segments,
+        }
+    }
+
+    /// A document whose segments a document reader cut (HTML, Markdown):
+    /// `text` is the text the readers show translators, with the markup of
+    /// each code as it is in the original, and each segment names its range
+    /// and codes. Ids are `p{paragraph}.s{n}` as for plain text.
+    ///
+    /// ```
+    /// use excerpt_tm::{CodeKind, Document, Piece, SegmentOptions, SegmentSpec};
+    ///
+    /// let text = "**Hi** there. Bye.";
+    /// let specs = vec![
+    ///     SegmentSpec { paragraph: 0, range: 0..13, codes: vec![(0..2, CodeKind::Open), (4..6, CodeKind::Close)] },
+    ///     SegmentSpec { paragraph: 0, range: 14..18, codes: vec![] },
+    /// ];
+    /// let doc = Document::from_segments(text, SegmentOptions::new("en"), specs);
+    /// assert_eq!(doc.segments()[1].id(), "p1.s2");
+    /// let pieces = doc.segments()[0].pieces(Default::default(), true);
+    /// assert_eq!(pieces[1], Piece::Text("Hi"));
+    /// ```
+    pub fn from_segments(
+        text: &'t str,
+        options: SegmentOptions,
+        specs: Vec<SegmentSpec>,
+    ) -> Document<'t> {
+        let mut segments = Vec::with_capacity(specs.len());
+        let mut last_paragraph = usize::MAX;
+        let mut in_paragraph = 0;
+        for spec in specs {
+            if spec.paragraph != last_paragraph {
+                last_paragraph = spec.paragraph;
+                in_paragraph = 0;
+            }
+            in_paragraph += 1;
+            segments.push(Segment {
+                id: format!("p{}.s{}", spec.paragraph + 1, in_paragraph),
+                paragraph: spec.paragraph,
+                text: &text[spec.range.clone()],
+                range: spec.range,
+                codes: Some(spec.codes),
             });
         }
         Document {

@@ -10,7 +10,7 @@ use crate::document::{Document, Segment};
 use crate::dom::{Element, Node};
 use crate::error::Error;
 use crate::format::{Format, TargetMode, WriteOptions, XliffVersion};
-use crate::inline::{CodeKind, Piece, TargetPiece, split};
+use crate::inline::{CodeKind, Piece, TargetPiece};
 use crate::translation::{Translation, Unit, char_from_label, push_text};
 use crate::xml::XmlOut;
 
@@ -103,7 +103,7 @@ pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> Result<String, E
 }
 
 fn write_pieces(x: &mut XmlOut, s: &Segment<'_>, doc: &Document<'_>) {
-    for piece in split(s.text(), doc.options().protect, true) {
+    for piece in s.pieces(doc.options().protect, true) {
         match piece {
             Piece::Text(t) => x.text(t),
             Piece::Code(c) => {
@@ -113,7 +113,7 @@ fn write_pieces(x: &mut XmlOut, s: &Segment<'_>, doc: &Document<'_>) {
                         let ctype = format!("x-xml-invalid-{}", c.code_point_label());
                         x.empty("ph", &[("id", &id), ("ctype", &ctype)]);
                     }
-                    CodeKind::Span(kind) => {
+                    kind => {
                         let ctype = format!("x-{}", kind.name());
                         x.empty(
                             "x",

@@ -1,0 +1,280 @@
+//! The Markdown reader: pulldown-cmark's events with their byte ranges.
+//!
+//! Block structure (headings' `#`, list markers, quotes' `>`, table pipes,
+//! link definitions, front matter, fenced and indented code, HTML blocks)
+//! is skeleton. Inside a block, emphasis, strong and strikethrough
+//! delimiters, link and image brackets with their destinations are paired
+//! codes around their text; code spans, autolinks, inline HTML and hard
+//! breaks are standalone codes. Nothing is re-wrapped: line breaks inside
+//! a paragraph stay where they are.
+
+use crate::model::{Role, Run, RunBuilder, RunKind};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// The parser options: CommonMark with GFM tables and strikethrough, and
+/// YAML (`---`) or TOML (`+++`) front matter.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// An inline element whose opening code is not known yet: it ends where
+/// its first content starts.
+struct Open {
+    range: Range<usize>,
+    pending: bool,
+}
+
+/// Reads the runs of a Markdown document.
+pub(crate) fn runs(source: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut run = RunBuilder::new(RunKind::Block);
+    let mut opens: Vec<Open> = Vec::new();
+    // Depth inside an element whose content is skeleton (code blocks, HTML
+    // blocks, front matter) or one code (autolinks).
+    let mut skip = 0usize;
+    let mut skip_code: Option<Range<usize>> = None;
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        if skip > 0 {
+            match event {
+                Event::Start(_) => skip += 1,
+                Event::End(_) => skip -= 1,
+                _ => {}
+            }
+            if skip == 0 {
+                if let Some(span) = skip_code.take() {
+                    resolve(&mut opens, &mut run, source, span.start);
+                    run.code(source, span, Role::Standalone);
+                }
+            }
+            continue;
+        }
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript => {
+                    resolve(&mut opens, &mut run, source, range.start);
+                    opens.push(Open {
+                        range,
+                        pending: true,
+                    });
+                }
+                Tag::Link { link_type, .. } | Tag::Image { link_type, .. }
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
+                {
+                    skip = 1;
+                    skip_code = Some(range);
+                }
+                Tag::Link { .. } | Tag::Image { .. } => {
+                    resolve(&mut opens, &mut run, source, range.start);
+                    opens.push(Open {
+                        range,
+                        pending: true,
+                    });
+                }
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                    run.flush_into(&mut runs);
+                    opens.clear();
+                    skip = 1;
+                }
+                _ => {
+                    run.flush_into(&mut runs);
+                    opens.clear();
+                }
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image => {
+                    let Some(open) = opens.pop() else { continue };
+                    if open.pending {
+                        // No content: the whole element is one code.
+                        run.code(source, open.range, Role::Standalone);
+                    } else {
+                        let from = run.end().unwrap_or(open.range.start);
+                        run.code(source, from..open.range.end.max(from), Role::Close);
+                    }
+                }
+                _ => {
+                    run.flush_into(&mut runs);
+                    opens.clear();
+                }
+            },
+            Event::Text(text) => {
+                resolve(&mut opens, &mut run, source, range.start);
+                run.text(source, range, &text);
+            }
+            Event::SoftBreak => {
+                resolve(&mut opens, &mut run, source, range.start);
+                run.text(source, range.clone(), &source[range]);
+            }
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::HardBreak
+            | Event::FootnoteReference(_)
+            | Event::InlineMath(_)
+            | Event::TaskListMarker(_) => {
+                resolve(&mut opens, &mut run, source, range.start);
+                run.code(source, range, Role::Standalone);
+            }
+            Event::Html(_) | Event::DisplayMath(_) | Event::Rule => {
+                run.flush_into(&mut runs);
+                opens.clear();
+            }
+        }
+    }
+    run.flush_into(&mut runs);
+    runs
+}
+
+/// Gives each pending opening code its span, now that the next piece
+/// starts at `at`: a pending element's code runs to the start of the next
+/// pending one, the last to `at`.
+fn resolve(opens: &mut [Open], run: &mut RunBuilder, source: &str, at: usize) {
+    let first = opens.iter().position(|o| o.pending);
+    let Some(first) = first else { return };
+    for i in first..opens.len() {
+        let end = opens.get(i + 1).map_or(at, |next| next.range.start);
+        let start = opens[i].range.start;
+        run.code(source, start..end.max(start), Role::Open);
+        opens[i].pending = false;
+    }
+}
+
+/// Writes translated text for Markdown: characters that would start
+/// inline markup get a backslash (`*`, `_`, `` ` ``, `[`, `]`, `~`, `|`,
+/// `\\`), and `<` or `&` where they would start a tag or a reference.
+pub(crate) fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '*' | '_' | '`' | '[' | ']' | '~' | '|' | '\\' => true,
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '&' => {
+                let rest: String = chars[i + 1..].iter().take(34).collect();
+                let name = rest.split(';').next().unwrap_or("");
+                rest.contains(';')
+                    && !name.is_empty()
+                    && name
+                        .trim_start_matches('#')
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric())
+            }
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Doc, Format, Part, Role};
+
+    /// (text or code) pieces of every run, codes in brackets.
+    fn shown(md: &str) -> Vec<String> {
+        let doc = Doc::parse(md, Format::Markdown);
+        doc.runs()
+            .iter()
+            .map(|r| {
+                r.parts
+                    .iter()
+                    .map(|p| match p {
+                        Part::Text { text, .. } => text.clone(),
+                        Part::Code { span, role } => {
+                            let mark = match role {
+                                Role::Open => "+",
+                                Role::Close => "-",
+                                Role::Standalone => "=",
+                            };
+                            format!("[{mark}{}]", &md[span.clone()])
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn emphasis_strong_and_strike_are_paired() {
+        assert_eq!(
+            shown("A *soft* and **loud** and ~~old~~ word.\n"),
+            ["A [+*]soft[-*] and [+**]loud[-**] and [+~~]old[-~~] word."]
+        );
+        assert_eq!(shown("***both***\n"), ["[+*][+**]both[-**][-*]"]);
+    }
+
+    #[test]
+    fn links_and_images_keep_their_targets_in_codes() {
+        assert_eq!(
+            shown("See [the guide](https://example.org/g \"T\") or ![a cat](cat.png).\n"),
+            ["See [+[]the guide[-](https://example.org/g \"T\")] or [+![]a cat[-](cat.png)]."]
+        );
+        assert_eq!(
+            shown("Read [the notes][n].\n\n[n]: https://example.org/n\n"),
+            ["Read [+[]the notes[-][n]]."]
+        );
+    }
+
+    #[test]
+    fn code_spans_autolinks_and_inline_html_are_standalone() {
+        assert_eq!(
+            shown("Run `make all` at <https://example.org> or <kbd>F5</kbd>.\n"),
+            ["Run [=`make all`] at [=<https://example.org>] or [=<kbd>]F5[=</kbd>]."]
+        );
+    }
+
+    #[test]
+    fn block_markers_fenced_code_and_front_matter_stay_outside() {
+        let md = "---\ntitle: Notes\n---\n\n# Heading one\n\n- item *a*\n- item b\n\n> quoted\n> text\n\n```sh\necho hi\n```\n\n    indented code\n";
+        assert_eq!(
+            shown(md),
+            [
+                "Heading one",
+                "item [+*]a[-*]",
+                "item b",
+                "quoted\n[=> ]text"
+            ]
+        );
+    }
+
+    #[test]
+    fn escapes_and_entities_read_as_their_characters() {
+        let doc = Doc::parse("Use \\*stars\\* &amp; more.\n", Format::Markdown);
+        assert_eq!(doc.run_text(&doc.runs()[0]), "Use *stars* & more.");
+    }
+
+    #[test]
+    fn table_cells_are_runs_of_their_own() {
+        let md = "| Name | Use |\n|---|---|\n| `ls` | lists *files* |\n";
+        assert_eq!(shown(md), ["Name", "Use", "lists [+*]files[-*]"]);
+    }
+
+    #[test]
+    fn encoding_escapes_what_would_become_markup() {
+        assert_eq!(
+            super::encode("2 * 3 = [six] <b> & &amp; a_b"),
+            "2 \\* 3 = \\[six\\] \\<b> & \\&amp; a\\_b"
+        );
+    }
+
+    #[test]
+    fn hard_breaks_are_codes_and_soft_breaks_text() {
+        assert_eq!(shown("one  \ntwo\nthree\n"), ["one[=  \n]two\nthree"]);
+    }
+}
