@@ -672,3 +672,285 @@ fn show(text: &str) -> String {
         format!("`{short}`")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use excerpt_tm::{Format as TmFormat, TargetMode, WriteOptions, read, write};
+    use proptest::prelude::*;
+
+    fn options(format: Format) -> SegmentOptions {
+        SegmentOptions::new("en").input(Some(format.name()))
+    }
+
+    fn xliff(source: &str, format: Format, mode: TargetMode) -> String {
+        let opts = options(format);
+        let doc = Doc::parse(source, format);
+        let seg = Segmented::new(&doc, &opts);
+        let w = WriteOptions::new("doc").target("de", mode);
+        write(&seg.document(opts), TmFormat::Xliff(Default::default()), &w).unwrap()
+    }
+
+    /// Merges `translation` (pieces per unit changed by `change`).
+    fn merged_with<F>(source: &str, format: Format, change: F) -> Result<String, MergeError>
+    where
+        F: Fn(&mut Vec<TargetPiece>),
+    {
+        let mut t = read(&xliff(source, format, TargetMode::Source)).unwrap();
+        for unit in &mut t.units {
+            if let Some(target) = &mut unit.target {
+                change(target);
+            }
+        }
+        merge(source, format, &t, &options(format)).map(|m| m.text)
+    }
+
+    fn upper(target: &mut Vec<TargetPiece>) {
+        for p in target.iter_mut() {
+            if let TargetPiece::Text(t) = p {
+                *t = t.to_uppercase();
+            }
+        }
+    }
+
+    #[test]
+    fn identity_merge_is_byte_exact_for_both_formats() {
+        let md = "---\ntitle: x\n---\n# Notes &amp; *tips*\n\nA **bold\nclaim**. See [docs](d.md \"Docs\").\n\n| a | b \\| c |\n|---|---|\n| `x` | ~~y~~ |\n";
+        assert_eq!(merged_with(md, Format::Markdown, |_| {}).unwrap(), md);
+        let html = "<!DOCTYPE html>\n<html><head><title>A &amp; B</title></head>\n<body><p title=\"It&#39;s\">Caf&eacute; <a href=\"/m?a=1&amp;b=2\">menu</a>.<br>\nOpen&nbsp;daily.</p></body></html>\n";
+        assert_eq!(merged_with(html, Format::Html, |_| {}).unwrap(), html);
+    }
+
+    #[test]
+    fn translated_text_is_re_encoded() {
+        let html = "<p>Fish &amp; chips <b>today</b>.</p><img alt=\"Fish &amp; chips\">";
+        let out = merged_with(html, Format::Html, upper).unwrap();
+        assert_eq!(
+            out,
+            "<p>FISH &amp; CHIPS <b>TODAY</b>.</p><img alt=\"FISH &amp; CHIPS\">"
+        );
+        let md = "Use *this* [link](x.md) or a_b.\n";
+        let out = merged_with(md, Format::Markdown, |t| {
+            *t = t
+                .iter()
+                .map(|p| match p {
+                    TargetPiece::Text(s) => TargetPiece::Text(s.replace("or a_b", "or a*b")),
+                    c => c.clone(),
+                })
+                .collect();
+        })
+        .unwrap();
+        assert_eq!(out, "Use *this* [link](x.md) or a\\*b.\n");
+    }
+
+    #[test]
+    fn attribute_inside_a_translated_paragraph_is_translated_too() {
+        let html = "<p>See <a href=\"/x\" title=\"more here\">this page</a> now.</p>";
+        let out = merged_with(html, Format::Html, upper).unwrap();
+        assert_eq!(
+            out,
+            "<p>SEE <a href=\"/x\" title=\"MORE HERE\">THIS PAGE</a> NOW.</p>"
+        );
+    }
+
+    #[test]
+    fn nested_codes_are_written_as_nested_pc() {
+        let x = xliff(
+            "<p>A <a href=\"x\"><b>bold</b> link</a>.</p>",
+            Format::Html,
+            TargetMode::Empty,
+        );
+        assert!(
+            x.contains(r#"A <pc id="p1.s1.c1" dataRefStart="p1.s1.d1" dataRefEnd="p1.s1.d4" dispStart="&lt;a href=&quot;x&quot;&gt;"><pc id="p1.s1.c2" dataRefStart="p1.s1.d2" dataRefEnd="p1.s1.d3" dispStart="&lt;b&gt;">bold</pc> link</pc>."#),
+            "{x}"
+        );
+    }
+
+    #[test]
+    fn a_dropped_code_is_an_error_naming_the_segment() {
+        let md = "Intro.\n\nKeep **this** safe.\n";
+        let err = merged_with(md, Format::Markdown, |t| {
+            t.retain(|p| !matches!(p, TargetPiece::Code { index: 2, .. }))
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "segment p2.s1: code 2 (`**`) is missing in the target"
+        );
+    }
+
+    #[test]
+    fn a_repeated_or_misnested_code_is_an_error() {
+        let html = "<p>A <i>b <b>c</b></i>.</p>";
+        let twice = merged_with(html, Format::Html, |t| {
+            t.push(TargetPiece::Code {
+                index: 1,
+                fallback: None,
+            })
+        })
+        .unwrap_err();
+        assert!(
+            twice
+                .to_string()
+                .contains("code 1 (`<i>`) is in the target 2 times")
+        );
+        // </i> before </b>: the pairs cross.
+        let crossed = merged_with(html, Format::Html, |t| {
+            let i = t
+                .iter()
+                .position(|p| matches!(p, TargetPiece::Code { index: 3, .. }))
+                .unwrap();
+            let j = t
+                .iter()
+                .position(|p| matches!(p, TargetPiece::Code { index: 4, .. }))
+                .unwrap();
+            t.swap(i, j);
+        })
+        .unwrap_err();
+        assert!(
+            crossed
+                .to_string()
+                .starts_with("segment p1.s1: code 4 (`</i>`) does not close code 1"),
+            "{crossed}"
+        );
+        let unknown = merged_with(html, Format::Html, |t| {
+            t.push(TargetPiece::Code {
+                index: 9,
+                fallback: None,
+            })
+        })
+        .unwrap_err();
+        assert!(unknown.to_string().contains("code 9"));
+    }
+
+    #[test]
+    fn untranslated_segments_keep_their_source() {
+        let md = "One here.\n\nTwo there.\n";
+        let mut t = read(&xliff(md, Format::Markdown, TargetMode::Empty)).unwrap();
+        t.units[1].target = Some(vec![TargetPiece::Text("Zwei dort.".into())]);
+        let m = merge(md, Format::Markdown, &t, &options(Format::Markdown)).unwrap();
+        assert_eq!(m.text, "One here.\n\nZwei dort.\n");
+        assert_eq!(m.untranslated, ["p1.s1"]);
+    }
+
+    const MD_TOKENS: &[&str] = &[
+        "Word",
+        "Two words. ",
+        "Next one! ",
+        " ",
+        "\n",
+        "\n\n",
+        "*",
+        "**",
+        "_",
+        "`",
+        "[",
+        "](u)",
+        "![",
+        "# ",
+        "> ",
+        "- ",
+        "1. ",
+        "|",
+        "---",
+        "```\n",
+        "&amp;",
+        "\\*",
+        "<b>",
+        "</b>",
+        "<!-- x -->",
+        "    ",
+        "é",
+        "~~",
+        "<div>\n",
+        "\t",
+        "\r\n",
+        "[r]: /u\n",
+        "<http://x.y>",
+    ];
+    const HTML_TOKENS: &[&str] = &[
+        "Word",
+        "Two words. ",
+        "Next one! ",
+        " ",
+        "\n",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<a href=\"x\" title=\"T &amp; t\">",
+        "</a>",
+        "<br>",
+        "<!-- c -->",
+        "<script>a<b</script>",
+        "&amp;",
+        "&lt;",
+        "&nbsp;",
+        "&#233;",
+        "&bogus;",
+        "<img alt=\"A cat. Or two.\">",
+        "<code>x &lt; y</code>",
+        "<pre>pre\n</pre>",
+        "<td>",
+        "<li>",
+        "é",
+        "<em>",
+        "</em>",
+        "<input type=submit value=Go>",
+        "<",
+        ">",
+        "&",
+        "</div>",
+        "<h1 class=x>",
+    ];
+
+    fn doc_strategy(tokens: &'static [&'static str]) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(tokens), 0..40).prop_map(|v| v.concat())
+    }
+
+    fn check_tiling(source: &str, format: Format) {
+        let doc = Doc::parse(source, format);
+        assert_eq!(doc.rebuild(|_, _| None), source);
+        for run in doc.runs() {
+            let mut pos = run.span.start;
+            for p in &run.parts {
+                assert_eq!(p.span().start, pos, "parts tile the run");
+                pos = p.span().end;
+                if let Part::Text { span, text } = p {
+                    if source[span.clone()] != **text {
+                        assert!(
+                            format == Format::Markdown || source[span.clone()].starts_with('&')
+                        );
+                    }
+                }
+            }
+            assert_eq!(pos, run.span.end);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn markdown_identity_and_marker_merges(md in doc_strategy(MD_TOKENS)) {
+            check_tiling(&md, Format::Markdown);
+            prop_assert_eq!(merged_with(&md, Format::Markdown, |_| {}).unwrap(), md.clone());
+            prop_assert!(merged_with(&md, Format::Markdown, upper).is_ok());
+        }
+
+        #[test]
+        fn html_identity_and_marker_merges(html in doc_strategy(HTML_TOKENS)) {
+            check_tiling(&html, Format::Html);
+            prop_assert_eq!(merged_with(&html, Format::Html, |_| {}).unwrap(), html.clone());
+            prop_assert!(merged_with(&html, Format::Html, upper).is_ok());
+        }
+
+        #[test]
+        fn any_text_reads_without_panic(s in "\\PC{0,120}") {
+            check_tiling(&s, Format::Html);
+            check_tiling(&s, Format::Markdown);
+        }
+    }
+}
