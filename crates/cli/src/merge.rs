@@ -46,7 +46,8 @@ pub struct MergeArgs {
     pub segmenter: crate::segmenter_flags::SegmenterFlags,
 
     /// Input format of the original, when the translated file does not
-    /// record it (TSV): text, html or markdown.
+    /// record it (TSV): auto (from the extension or the content), text,
+    /// html or markdown; give the value `segment` was given.
     #[arg(long, value_enum, default_value_t = InputArg::Auto)]
     pub input: InputArg,
 
@@ -65,10 +66,8 @@ pub fn run(args: &MergeArgs) -> Result<()> {
         .protect
         .parse()
         .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
-    let lang = LangChoice::parse(&args.lang)?.resolve(&original);
-    let fallback = args.segmenter.options(&lang)?.protect(protect);
     // The file records the input format with the options; TSV records
-    // neither, and is written from plain text unless --input says otherwise.
+    // neither: then --input says, or the original's extension or content.
     let input = match &translation.options {
         Some(options) => match options.input.as_deref() {
             Some(name) => Some(
@@ -77,11 +76,18 @@ pub fn run(args: &MergeArgs) -> Result<()> {
             ),
             None => None,
         },
-        None if args.input == InputArg::Auto => None,
         None => args
             .input
             .resolve(&args.original.display().to_string(), &original),
     };
+    // The language, when the file does not record it, is detected as
+    // `segment` detects it: on the text, without the markup.
+    let lang = match input {
+        Some(format) => LangChoice::parse(&args.lang)?
+            .resolve(&excerpt_doc::Doc::parse(&original, format).plain_text()),
+        None => LangChoice::parse(&args.lang)?.resolve(&original),
+    };
+    let fallback = args.segmenter.options(&lang)?.protect(protect);
     let merged = match input {
         Some(format) => excerpt_doc::merge(&original, format, &translation, &fallback)
             .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,

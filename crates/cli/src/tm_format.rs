@@ -113,13 +113,6 @@ pub fn run(
     let segmented;
     let doc = match (&parsed, input) {
         (Some(parsed), Some(input)) => {
-            if matches!(format, Format::Po | Format::Tsv) {
-                bail!(
-                    "{name}: --format {} cannot carry the inline codes of {} input yet; use --format xliff or tmx (or --input text)",
-                    args.format_name(),
-                    input.name()
-                );
-            }
             let options = options.input(Some(input.name()));
             segmented = excerpt_doc::Segmented::new(parsed, &options);
             segmented.document(options)

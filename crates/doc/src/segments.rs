@@ -416,29 +416,35 @@ pub fn merge(
     let mut untranslated = Vec::new();
     // Replacements of attribute values first: they may lie inside a code.
     let mut attr: Vec<(Range<usize>, String)> = Vec::new();
-    let mut block: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut block: Vec<(usize, Vec<TargetPiece>)> = Vec::new();
     for (i, (s, seg)) in tm.segments().iter().zip(&segmented.segs).enumerate() {
         let Some(target) = targets.get(s.id()) else {
             untranslated.push(s.id().to_string());
             continue;
         };
-        check_codes(s.id(), &s.pieces(options.protect, xml), target)?;
+        let pieces = s.pieces(options.protect, xml);
+        // PO and TSV carry codes as numbered placeholders in the text.
+        let target = if xml {
+            target.to_vec()
+        } else {
+            expand_placeholders(target, &pieces)
+        };
+        check_codes(s.id(), &pieces, &target)?;
         let kind = doc.runs()[seg.run].kind;
         if kind == RunKind::Attribute {
-            let text = rebuild_segment(source, format, kind, seg, s, target, &options, xml, &[]);
+            let text = rebuild_segment(source, format, kind, seg, s, &target, &options, xml, &[]);
             attr.push((seg.span(), text));
         } else {
-            block.push((i, seg.span()));
+            block.push((i, target));
         }
     }
     let mut repl: Vec<(Range<usize>, String)> = Vec::new();
-    for (i, span) in block {
+    for (i, target) in block {
         let s = &tm.segments()[i];
         let seg = &segmented.segs[i];
         let kind = doc.runs()[seg.run].kind;
-        let target = targets[s.id()];
-        let text = rebuild_segment(source, format, kind, seg, s, target, &options, xml, &attr);
-        repl.push((span, text));
+        let text = rebuild_segment(source, format, kind, seg, s, &target, &options, xml, &attr);
+        repl.push((seg.span(), text));
     }
     // Block replacements win over the attribute replacements inside them.
     let outside: Vec<(Range<usize>, String)> = attr
@@ -579,6 +585,63 @@ fn rebuild_segment(
     out
 }
 
+/// Reads the placeholders of [`excerpt_tm::Segment::placeholder_text`]
+/// in a target's text as codes: `{n}` is code `n` when the source has
+/// such a code, else text; `{{n}` is the text `{n}`.
+fn expand_placeholders(target: &[TargetPiece], pieces: &[Piece<'_>]) -> Vec<TargetPiece> {
+    let known: std::collections::HashSet<usize> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Code(c) => Some(c.index),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    let mut out: Vec<TargetPiece> = Vec::new();
+    let push_text = |out: &mut Vec<TargetPiece>, t: &str| {
+        if t.is_empty() {
+            return;
+        }
+        if let Some(TargetPiece::Text(prev)) = out.last_mut() {
+            prev.push_str(t);
+        } else {
+            out.push(TargetPiece::Text(t.to_string()));
+        }
+    };
+    for p in target {
+        let TargetPiece::Text(text) = p else {
+            out.push(p.clone());
+            continue;
+        };
+        let mut from = 0;
+        let mut pos = 0;
+        while let Some(open) = text[pos..].find('{').map(|o| pos + o) {
+            let rest = &text[open + 1..];
+            let close = open + 1 + rest.find('}').unwrap_or(rest.len());
+            if rest.starts_with('{') && excerpt_tm::placeholder_at(rest).is_some() {
+                // `{{1}`: the text `{1}`.
+                push_text(&mut out, &text[from..open]);
+                from = open + 1;
+                pos = close + 1;
+                continue;
+            }
+            match excerpt_tm::placeholder_at(&text[open..]) {
+                Some(index) if known.contains(&index) => {
+                    push_text(&mut out, &text[from..open]);
+                    out.push(TargetPiece::Code {
+                        index,
+                        fallback: None,
+                    });
+                    from = close + 1;
+                    pos = close + 1;
+                }
+                _ => pos = open + 1,
+            }
+        }
+        push_text(&mut out, &text[from..]);
+    }
+    out
+}
+
 /// Translated text written for the format.
 fn encode(text: &str, format: Format, kind: RunKind) -> String {
     match format {
@@ -703,6 +766,18 @@ mod tests {
             }
         }
         merge(source, format, &t, &options(format)).map(|m| m.text)
+    }
+
+    /// Identity merge through PO.
+    fn po_identity(source: &str, format: Format) -> String {
+        let opts = options(format);
+        let doc = Doc::parse(source, format);
+        let seg = Segmented::new(&doc, &opts);
+        let w = WriteOptions::new("doc").target("de", TargetMode::Source);
+        let po = write(&seg.document(opts.clone()), TmFormat::Po, &w).unwrap();
+        merge(source, format, &read(&po).unwrap(), &opts)
+            .unwrap()
+            .text
     }
 
     fn upper(target: &mut [TargetPiece]) {
@@ -833,6 +908,37 @@ mod tests {
         assert_eq!(m.untranslated, ["p1.s1"]);
     }
 
+    #[test]
+    fn po_and_tsv_carry_codes_as_numbered_placeholders() {
+        let md = "Keep **this** safe, see `x` {1} here.\n";
+        let opts = options(Format::Markdown);
+        let doc = Doc::parse(md, Format::Markdown);
+        let seg = Segmented::new(&doc, &opts);
+        let w = WriteOptions::new("a.md").target("de", TargetMode::Source);
+        let po = write(&seg.document(opts.clone()), TmFormat::Po, &w).unwrap();
+        assert!(po.contains("#. codes: {1}=** {2}=** {3}=`x`\n"), "{po}");
+        assert!(
+            po.contains("msgid \"Keep {1}this{2} safe, see {3} {{1} here.\""),
+            "{po}"
+        );
+        let back = merge(md, Format::Markdown, &read(&po).unwrap(), &opts).unwrap();
+        assert_eq!(back.text, md);
+        let de = po.replace(
+            "msgstr \"Keep {1}this{2} safe, see {3} {{1} here.\"",
+            "msgstr \"Halte {1}dies{2} sicher, {3} {{1} hier.\"",
+        );
+        let back = merge(md, Format::Markdown, &read(&de).unwrap(), &opts).unwrap();
+        assert_eq!(back.text, "Halte **dies** sicher, `x` {1} hier.\n");
+        let tsv = write(&seg.document(opts.clone()), TmFormat::Tsv, &w).unwrap();
+        let dropped = tsv.replacen("{2}", "", 2);
+        let err = merge(md, Format::Markdown, &read(&dropped).unwrap(), &opts).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("segment p1.s1: code 2 (`**`) is missing"),
+            "{err}"
+        );
+    }
+
     const MD_TOKENS: &[&str] = &[
         "Word",
         "Two words. ",
@@ -937,6 +1043,7 @@ mod tests {
         fn markdown_identity_and_marker_merges(md in doc_strategy(MD_TOKENS)) {
             check_tiling(&md, Format::Markdown);
             prop_assert_eq!(merged_with(&md, Format::Markdown, |_| {}).unwrap(), md.clone());
+            prop_assert_eq!(po_identity(&md, Format::Markdown), md.clone());
             prop_assert!(merged_with(&md, Format::Markdown, |t| upper(t)).is_ok());
         }
 
@@ -944,6 +1051,7 @@ mod tests {
         fn html_identity_and_marker_merges(html in doc_strategy(HTML_TOKENS)) {
             check_tiling(&html, Format::Html);
             prop_assert_eq!(merged_with(&html, Format::Html, |_| {}).unwrap(), html.clone());
+            prop_assert_eq!(po_identity(&html, Format::Html), html.clone());
             prop_assert!(merged_with(&html, Format::Html, |t| upper(t)).is_ok());
         }
 

@@ -48,6 +48,65 @@ impl<'t> Segment<'t> {
         }
     }
 
+    /// The segment's text for formats without inline codes (PO, TSV):
+    /// each markup code a document reader gave becomes a placeholder with
+    /// its number, `{n}`, numbered as the codes of the XML formats (a `{`
+    /// of the text that would read as one is doubled, `{{1}`); a text
+    /// without such codes is as it is.
+    ///
+    /// ```
+    /// use excerpt_tm::{CodeKind, Document, SegmentOptions, SegmentSpec};
+    ///
+    /// let text = "<b>Hi</b><br> {7}";
+    /// let spec = SegmentSpec { paragraph: 0, range: 0..17, codes: vec![
+    ///     (0..3, CodeKind::Open), (5..9, CodeKind::Close), (9..13, CodeKind::Standalone)] };
+    /// let doc = Document::from_segments(text, SegmentOptions::new("en"), vec![spec]);
+    /// assert_eq!(doc.segments()[0].placeholder_text(), "{1}Hi{2}{3} {{7}");
+    /// ```
+    pub fn placeholder_text(&self) -> std::borrow::Cow<'t, str> {
+        let Some(codes) = &self.codes else {
+            return self.text.into();
+        };
+        let mut out = String::with_capacity(self.text.len());
+        for p in split_marked(self.text, codes, Protect::none(), false) {
+            match p {
+                Piece::Text(t) => out.push_str(&escape_braces(t)),
+                Piece::Code(c) => match c.kind {
+                    CodeKind::Open | CodeKind::Close | CodeKind::Standalone => {
+                        out.push_str(&format!("{{{}}}", c.index))
+                    }
+                    _ => out.push_str(c.text),
+                },
+            }
+        }
+        out.into()
+    }
+
+    /// What each placeholder of [`Segment::placeholder_text`] stands for,
+    /// `{1}=<b> {2}=</b>`; `None` for a segment without markup codes.
+    ///
+    /// ```
+    /// use excerpt_tm::{CodeKind, Document, SegmentOptions, SegmentSpec};
+    ///
+    /// let spec = SegmentSpec { paragraph: 0, range: 0..4, codes: vec![(0..4, CodeKind::Standalone)] };
+    /// let doc = Document::from_segments("<br>", SegmentOptions::new("en"), vec![spec]);
+    /// assert_eq!(doc.segments()[0].placeholder_map().unwrap(), "{1}=<br>");
+    /// ```
+    pub fn placeholder_map(&self) -> Option<String> {
+        let codes = self.codes.as_ref().filter(|c| !c.is_empty())?;
+        let items: Vec<String> = split_marked(self.text, codes, Protect::none(), false)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Code(c) => {
+                    let shown: Vec<&str> = c.text.split_whitespace().collect();
+                    Some(format!("{{{}}}={}", c.index, shown.join(" ")))
+                }
+                Piece::Text(_) => None,
+            })
+            .collect();
+        Some(items.join(" "))
+    }
+
     /// The stable id, `p1.s1` for the first sentence of the first paragraph.
     ///
     /// ```
@@ -105,8 +164,49 @@ impl<'t> Segment<'t> {
     /// assert_eq!(doc.segments()[0].words(), 3);
     /// ```
     pub fn words(&self) -> usize {
-        word_count(self.text)
+        match &self.codes {
+            Some(codes) => split_marked(self.text, codes, Protect::none(), false)
+                .iter()
+                .map(|p| match p {
+                    Piece::Text(t) => word_count(t),
+                    Piece::Code(_) => 0,
+                })
+                .sum(),
+            None => word_count(self.text),
+        }
     }
+}
+
+/// Doubles a `{` that starts what reads as a placeholder (`{1}`), so that
+/// such text stays text in [`Segment::placeholder_text`].
+fn escape_braces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('{') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    for (i, c) in text.char_indices() {
+        if c == '{' && placeholder_at(&text[i..]).is_some() {
+            out.push('{');
+        }
+        out.push(c);
+    }
+    out.into()
+}
+
+/// The code number of the placeholder `s` starts with (`{12}`), if any.
+///
+/// ```
+/// assert_eq!(excerpt_tm::placeholder_at("{12} rest"), Some(12));
+/// assert_eq!(excerpt_tm::placeholder_at("{name}"), None);
+/// ```
+pub fn placeholder_at(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('{')?;
+    let end = rest.find('}')?;
+    let digits = &rest[..end];
+    if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// A segment as a document reader cut it: its paragraph (from 0), its byte
