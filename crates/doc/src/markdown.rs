@@ -111,8 +111,31 @@ pub(crate) fn runs(source: &str) -> Vec<Run> {
                 }
             },
             Event::Text(text) => {
-                resolve(&mut opens, &mut run, source, range.start);
-                run.text(source, range, &text);
+                // A backslash escape comes as its character at the start of
+                // a text: the backslash before it belongs to it.
+                let escaped = range.start > 0
+                    && source.as_bytes()[range.start - 1] == b'\\'
+                    && run.end().is_none_or(|e| e < range.start)
+                    && text
+                        .as_bytes()
+                        .first()
+                        .is_some_and(u8::is_ascii_punctuation)
+                    && source[range.clone()] == *text;
+                // An escape is a code: its character would read as markup
+                // once the backslash is gone (`\*`, `\#`, `1\.`). So is a
+                // reference that stands for such a character (`&#42;`).
+                if escaped {
+                    let at = range.start;
+                    resolve(&mut opens, &mut run, source, at - 1);
+                    run.code(source, at - 1..at + 1, Role::Standalone);
+                    run.text(source, at + 1..range.end, &text[1..]);
+                } else if source[range.clone()] != *text && reads_as_markup(&text) {
+                    resolve(&mut opens, &mut run, source, range.start);
+                    run.code(source, range, Role::Standalone);
+                } else {
+                    resolve(&mut opens, &mut run, source, range.start);
+                    run.text(source, range, &text);
+                }
             }
             Event::SoftBreak => {
                 resolve(&mut opens, &mut run, source, range.start);
@@ -135,6 +158,12 @@ pub(crate) fn runs(source: &str) -> Vec<Run> {
     }
     run.flush_into(&mut runs);
     runs
+}
+
+/// True for text that, written as it reads, could start Markdown markup
+/// (`&lt;`, `&#42;`, `&#35;`); `&amp;` or `&copy;` cannot.
+fn reads_as_markup(text: &str) -> bool {
+    text.bytes().any(|b| b"\\`*_{}[]<>#+-.!|~".contains(&b))
 }
 
 /// Gives each pending opening code its span, now that the next piece
@@ -254,9 +283,17 @@ mod tests {
     }
 
     #[test]
-    fn escapes_and_entities_read_as_their_characters() {
-        let doc = Doc::parse("Use \\*stars\\* &amp; more.\n", Format::Markdown);
-        assert_eq!(doc.run_text(&doc.runs()[0]), "Use *stars* & more.");
+    fn entities_read_as_their_characters() {
+        let doc = Doc::parse("Caf&eacute; &copy; 2026 &mdash; ok.\n", Format::Markdown);
+        assert_eq!(doc.run_text(&doc.runs()[0]), "Café © 2026 — ok.");
+    }
+
+    #[test]
+    fn backslash_escapes_are_codes() {
+        assert_eq!(
+            shown("A \\*star\\* and a \\\\ and &lt;b&gt; &amp; &eacute;.\n"),
+            ["A [=\\*]star[=\\*] and a [=\\\\] and [=&lt;]b[=&gt;] & é."]
+        );
     }
 
     #[test]
