@@ -202,6 +202,7 @@ pub(crate) fn runs(source: &str) -> Vec<Run> {
                     run.code(source, span.clone(), role);
                 } else {
                     run.flush_into(&mut runs);
+                    run.title = n == "title" || n == "h1";
                 }
             }
             Tok::End { name, span } => {

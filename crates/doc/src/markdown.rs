@@ -83,9 +83,16 @@ pub(crate) fn runs(source: &str) -> Vec<Run> {
                     opens.clear();
                     skip = 1;
                 }
-                _ => {
+                other => {
                     run.flush_into(&mut runs);
                     opens.clear();
+                    run.title = matches!(
+                        other,
+                        Tag::Heading {
+                            level: pulldown_cmark::HeadingLevel::H1,
+                            ..
+                        }
+                    );
                 }
             },
             Event::End(tag) => match tag {

@@ -193,6 +193,9 @@ pub struct Run {
     pub span: Range<usize>,
     /// Block text or attribute value.
     pub kind: RunKind,
+    /// Whether the run is a title: an HTML `<title>` or `<h1>`, a Markdown
+    /// level-1 heading.
+    pub title: bool,
     /// Text and codes, tiling `span`.
     pub parts: Vec<Part>,
 }
@@ -295,27 +298,54 @@ impl<'t> Doc<'t> {
             .collect()
     }
 
-    /// The block runs' text, one paragraph each, separated by blank lines:
-    /// what a summariser reads (no markup, no code, no attribute values).
+    /// The document's title: the text of HTML's `<title>` (else its first
+    /// `<h1>`), or of Markdown's first level-1 heading; white space runs
+    /// are one space.
     ///
     /// ```
     /// use excerpt_doc::{Doc, Format};
     ///
-    /// let doc = Doc::parse("<h1>News</h1><script>x()</script><p>It <b>rained</b>.</p>", Format::Html);
-    /// assert_eq!(doc.plain_text(), "News\n\nIt rained.\n");
+    /// let doc = Doc::parse("<title>Rain &amp; sun</title><h1>Weather</h1>", Format::Html);
+    /// assert_eq!(doc.title().unwrap(), "Rain & sun");
+    /// let doc = Doc::parse("Intro.\n\n# The *real* title\n", Format::Markdown);
+    /// assert_eq!(doc.title().unwrap(), "The real title");
+    /// ```
+    pub fn title(&self) -> Option<String> {
+        let run = self.runs.iter().find(|r| r.title)?;
+        Some(collapse(&self.run_text(run)))
+    }
+
+    /// The block runs' text, one paragraph each, separated by blank lines,
+    /// white space runs inside a paragraph made one space: what a
+    /// summariser reads (no markup, no code, no attribute values). An HTML
+    /// `<title>` is left out: it is the title, not the text.
+    ///
+    /// ```
+    /// use excerpt_doc::{Doc, Format};
+    ///
+    /// let doc = Doc::parse("<title>T</title><h1>News</h1><script>x()</script><p>It <b>rained</b>\n   all day.</p>", Format::Html);
+    /// assert_eq!(doc.plain_text(), "News\n\nIt rained all day.\n");
     /// ```
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
         for run in self.runs.iter().filter(|r| r.kind == RunKind::Block) {
             let text = self.run_text(run);
-            let text = text.trim();
+            if self.format == Format::Html
+                && self.source[..run.span.start]
+                    .to_ascii_lowercase()
+                    .trim_end()
+                    .ends_with("<title>")
+            {
+                continue;
+            }
+            let text = collapse(&text);
             if text.is_empty() {
                 continue;
             }
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(text);
+            out.push_str(&text);
             out.push('\n');
         }
         out
@@ -353,6 +383,11 @@ impl<'t> Doc<'t> {
         out.push_str(&self.source[pos..]);
         out
     }
+}
+
+/// `text` trimmed, with each run of white space made one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Makes the codes of a run well nested: an opening code is paired with the
@@ -401,6 +436,8 @@ fn pair_codes(run: &mut Run, source: &str, format: Format) {
 pub(crate) struct RunBuilder {
     kind: RunKind,
     parts: Vec<Part>,
+    /// Whether the run being built is a title.
+    pub(crate) title: bool,
 }
 
 impl RunBuilder {
@@ -408,6 +445,7 @@ impl RunBuilder {
         RunBuilder {
             kind,
             parts: Vec::new(),
+            title: false,
         }
     }
 
@@ -466,11 +504,13 @@ impl RunBuilder {
         Some(Run {
             span: start..end,
             kind: self.kind,
+            title: self.title,
             parts: self.parts,
         })
     }
 
-    /// Moves the run out into `runs`, leaving an empty builder.
+    /// Moves the run out into `runs`, leaving an empty builder that is
+    /// not a title.
     pub(crate) fn flush_into(&mut self, runs: &mut Vec<Run>) {
         let b = std::mem::replace(self, RunBuilder::new(self.kind));
         runs.extend(b.finish());
