@@ -12,7 +12,7 @@
 //! `label`, `summary`, a button's `value`, a description `meta`'s
 //! `content`) are runs of their own.
 
-use crate::model::{Role, Run, RunBuilder, RunKind};
+use crate::model::{Format, Role, Run, RunBuilder, RunKind};
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Span, Tokenizer};
 use std::ops::Range;
@@ -35,7 +35,27 @@ enum Tok {
     Other(Range<usize>),
 }
 
-fn tokens(source: &str) -> Vec<Tok> {
+/// The tokens of `source[range]`, with spans in `source`.
+fn tokens(source: &str, range: Range<usize>) -> Vec<Tok> {
+    let base = range.start;
+    let mut toks = tokens_of(&source[range]);
+    let shift = |r: &mut Range<usize>| *r = r.start + base..r.end + base;
+    for t in &mut toks {
+        match t {
+            Tok::Start { span, attrs, .. } => {
+                shift(span);
+                for a in attrs.iter_mut() {
+                    a.1 += base;
+                }
+            }
+            Tok::End { span, .. } => shift(span),
+            Tok::Text(span) | Tok::Other(span) => shift(span),
+        }
+    }
+    toks
+}
+
+fn tokens_of(source: &str) -> Vec<Tok> {
     let mut name = String::new();
     let mut start = 0;
     let mut attrs: Vec<(String, usize, String)> = Vec::new();
@@ -136,10 +156,16 @@ struct Whole {
 
 /// Reads the runs of an HTML document.
 pub(crate) fn runs(source: &str) -> Vec<Run> {
+    runs_in(source, 0..source.len())
+}
+
+/// Reads the runs of the HTML in `source[range]` (an HTML block of a
+/// Markdown document), with spans in `source`.
+pub(crate) fn runs_in(source: &str, range: Range<usize>) -> Vec<Run> {
     let mut runs = Vec::new();
-    let mut run = RunBuilder::new(RunKind::Block);
+    let mut run = RunBuilder::new(RunKind::Block, Format::Html);
     let mut whole: Option<Whole> = None;
-    for tok in tokens(source) {
+    for tok in tokens(source, range) {
         if let Some(w) = &mut whole {
             match &tok {
                 Tok::Start {
@@ -293,7 +319,7 @@ fn attribute_runs(
         let Some(value) = value_span(source, *name_end, tag.end) else {
             continue;
         };
-        let mut run = RunBuilder::new(RunKind::Attribute);
+        let mut run = RunBuilder::new(RunKind::Attribute, Format::Html);
         decoded_text(source, value, &mut run);
         run.flush_into(runs);
     }
@@ -428,7 +454,7 @@ pub(crate) fn encode(text: &str, kind: RunKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Doc, Format, Part};
+    use crate::model::{Doc, Part};
 
     fn shown(html: &str) -> Vec<String> {
         let doc = Doc::parse(html, Format::Html);

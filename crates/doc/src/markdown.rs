@@ -8,7 +8,7 @@
 //! breaks are standalone codes. Nothing is re-wrapped: line breaks inside
 //! a paragraph stay where they are.
 
-use crate::model::{Role, Run, RunBuilder, RunKind};
+use crate::model::{Format, Part, Role, Run, RunBuilder, RunKind};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -31,7 +31,7 @@ struct Open {
 /// Reads the runs of a Markdown document.
 pub(crate) fn runs(source: &str) -> Vec<Run> {
     let mut runs = Vec::new();
-    let mut run = RunBuilder::new(RunKind::Block);
+    let mut run = RunBuilder::new(RunKind::Block, Format::Markdown);
     let mut opens: Vec<Open> = Vec::new();
     // Depth inside an element whose content is skeleton (code blocks, HTML
     // blocks, front matter) or one code (autolinks).
@@ -78,7 +78,16 @@ pub(crate) fn runs(source: &str) -> Vec<Run> {
                         pending: true,
                     });
                 }
-                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                Tag::HtmlBlock => {
+                    // An HTML block is read as HTML: its text is offered,
+                    // its tags are skeleton or codes.
+                    run.flush_into(&mut runs);
+                    opens.clear();
+                    let html = crate::html::runs_in(source, range);
+                    runs.extend(html.into_iter().map(code_spans_as_codes));
+                    skip = 1;
+                }
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
                     run.flush_into(&mut runs);
                     opens.clear();
                     skip = 1;
@@ -165,6 +174,47 @@ pub(crate) fn runs(source: &str) -> Vec<Run> {
     }
     run.flush_into(&mut runs);
     runs
+}
+
+/// Makes the backtick spans in the text of an HTML block's run codes: a
+/// Markdown author writes code that way even where Markdown does not
+/// apply, and it is not prose.
+fn code_spans_as_codes(mut run: Run) -> Run {
+    let mut parts = Vec::with_capacity(run.parts.len());
+    for part in run.parts {
+        match part {
+            Part::Text { span, text }
+                if text.len() == span.len() && text.matches('`').count() >= 2 =>
+            {
+                let mut pos = 0;
+                while let Some(open) = text[pos..].find('`').map(|o| pos + o) {
+                    let Some(close) = text[open + 1..].find('`').map(|c| open + 1 + c) else {
+                        break;
+                    };
+                    if open > pos {
+                        parts.push(Part::Text {
+                            span: span.start + pos..span.start + open,
+                            text: text[pos..open].to_string(),
+                        });
+                    }
+                    parts.push(Part::Code {
+                        span: span.start + open..span.start + close + 1,
+                        role: Role::Standalone,
+                    });
+                    pos = close + 1;
+                }
+                if pos < text.len() {
+                    parts.push(Part::Text {
+                        span: span.start + pos..span.end,
+                        text: text[pos..].to_string(),
+                    });
+                }
+            }
+            other => parts.push(other),
+        }
+    }
+    run.parts = parts;
+    run
 }
 
 /// True for text that, written as it reads, could start Markdown markup
@@ -300,6 +350,31 @@ mod tests {
         assert_eq!(
             shown("A \\*star\\* and a \\\\ and &lt;b&gt; &amp; &eacute;.\n"),
             ["A [=\\*]star[=\\*] and a [=\\\\] and [=&lt;]b[=&gt;] & é."]
+        );
+    }
+
+    #[test]
+    fn html_blocks_are_read_as_html() {
+        let md = "<h3 name=\"faq\">\nWhy `this`?\n</h3>\n\nText.\n\n<details>\n<summary>More &amp; <b>less</b></summary>\n\nBody.\n\n</details>\n";
+        assert_eq!(
+            shown(md),
+            [
+                "\nWhy [=`this`]?\n",
+                "Text.",
+                "More & [+<b>]less[-</b>]",
+                "Body."
+            ]
+        );
+        let doc = Doc::parse(md, Format::Markdown);
+        let markups: Vec<Format> = doc.runs().iter().map(|r| r.markup).collect();
+        assert_eq!(
+            markups,
+            [
+                Format::Html,
+                Format::Markdown,
+                Format::Html,
+                Format::Markdown
+            ]
         );
     }
 

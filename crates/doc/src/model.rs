@@ -196,6 +196,9 @@ pub struct Run {
     /// Whether the run is a title: an HTML `<title>` or `<h1>`, a Markdown
     /// level-1 heading.
     pub title: bool,
+    /// The markup language of the run: HTML for the HTML blocks of a
+    /// Markdown document.
+    pub markup: Format,
     /// Text and codes, tiling `span`.
     pub parts: Vec<Part>,
 }
@@ -235,7 +238,7 @@ impl<'t> Doc<'t> {
             Format::Markdown => crate::markdown::runs(source),
         };
         for run in &mut runs {
-            pair_codes(run, source, format);
+            pair_codes(run, source);
         }
         runs.retain(|r| {
             r.parts
@@ -393,9 +396,10 @@ fn collapse(text: &str) -> String {
 /// Makes the codes of a run well nested: an opening code is paired with the
 /// next closing code at its depth; HTML tags pair only with their own name.
 /// A code left without its partner becomes standalone.
-fn pair_codes(run: &mut Run, source: &str, format: Format) {
+fn pair_codes(run: &mut Run, source: &str) {
+    let markup = run.markup;
     let name = |span: &Range<usize>| -> String {
-        match format {
+        match markup {
             Format::Html => crate::html::tag_name(&source[span.clone()]),
             Format::Markdown => String::new(),
         }
@@ -435,15 +439,17 @@ fn pair_codes(run: &mut Run, source: &str, format: Format) {
 #[derive(Debug)]
 pub(crate) struct RunBuilder {
     kind: RunKind,
+    markup: Format,
     parts: Vec<Part>,
     /// Whether the run being built is a title.
     pub(crate) title: bool,
 }
 
 impl RunBuilder {
-    pub(crate) fn new(kind: RunKind) -> RunBuilder {
+    pub(crate) fn new(kind: RunKind, markup: Format) -> RunBuilder {
         RunBuilder {
             kind,
+            markup,
             parts: Vec::new(),
             title: false,
         }
@@ -505,6 +511,7 @@ impl RunBuilder {
             span: start..end,
             kind: self.kind,
             title: self.title,
+            markup: self.markup,
             parts: self.parts,
         })
     }
@@ -512,7 +519,7 @@ impl RunBuilder {
     /// Moves the run out into `runs`, leaving an empty builder that is
     /// not a title.
     pub(crate) fn flush_into(&mut self, runs: &mut Vec<Run>) {
-        let b = std::mem::replace(self, RunBuilder::new(self.kind));
+        let b = std::mem::replace(self, RunBuilder::new(self.kind, self.markup));
         runs.extend(b.finish());
     }
 }
@@ -536,7 +543,7 @@ mod tests {
     #[test]
     fn a_gap_with_markup_becomes_a_code() {
         let src = "a\n> b";
-        let mut b = RunBuilder::new(RunKind::Block);
+        let mut b = RunBuilder::new(RunKind::Block, Format::Markdown);
         b.text(src, 0..1, "a");
         b.text(src, 1..2, "\n");
         b.text(src, 4..5, "b");

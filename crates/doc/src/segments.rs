@@ -431,8 +431,9 @@ pub fn merge(
         };
         check_codes(s.id(), &pieces, &target)?;
         let kind = doc.runs()[seg.run].kind;
+        let markup = doc.runs()[seg.run].markup;
         if kind == RunKind::Attribute {
-            let text = rebuild_segment(source, format, kind, seg, s, &target, &options, xml, &[]);
+            let text = rebuild_segment(source, markup, kind, seg, s, &target, &options, xml, &[]);
             attr.push((seg.span(), text));
         } else {
             block.push((i, target));
@@ -443,7 +444,8 @@ pub fn merge(
         let s = &tm.segments()[i];
         let seg = &segmented.segs[i];
         let kind = doc.runs()[seg.run].kind;
-        let text = rebuild_segment(source, format, kind, seg, s, &target, &options, xml, &attr);
+        let markup = doc.runs()[seg.run].markup;
+        let text = rebuild_segment(source, markup, kind, seg, s, &target, &options, xml, &attr);
         repl.push((seg.span(), text));
     }
     // Block replacements win over the attribute replacements inside them.
@@ -504,7 +506,7 @@ fn with_attributes(source: &str, range: Range<usize>, attr: &[(Range<usize>, Str
     out
 }
 
-/// The translated text of one segment.
+/// The translated text of one segment, re-encoded for the run's markup.
 #[allow(clippy::too_many_arguments)]
 fn rebuild_segment(
     source: &str,
