@@ -844,6 +844,30 @@ mod tests {
     }
 
     #[test]
+    fn xliff_1_2_pairs_are_bpt_and_ept_and_come_back() {
+        let html = "<p>A <a href=\"x\"><b>bold</b> link</a><br>.</p>";
+        let opts = options(Format::Html);
+        let doc = Doc::parse(html, Format::Html);
+        let seg = Segmented::new(&doc, &opts);
+        let w = WriteOptions::new("a.html").target("de", TargetMode::Source);
+        let v12 = TmFormat::Xliff(excerpt_tm::XliffVersion::V1_2);
+        let x = write(&seg.document(opts.clone()), v12, &w).unwrap();
+        assert!(
+            x.contains(r#"A <bpt id="1" rid="1">&lt;a href="x"&gt;</bpt><bpt id="2" rid="2">&lt;b&gt;</bpt>bold<ept id="3" rid="2">&lt;/b&gt;</ept> link<ept id="4" rid="1">&lt;/a&gt;</ept><x id="5" ctype="x-markup" equiv-text="&lt;br&gt;"/>."#),
+            "{x}"
+        );
+        let back = merge(html, Format::Html, &read(&x).unwrap(), &opts).unwrap();
+        assert_eq!(back.text, html);
+        let de = x.replace("link<ept id=\"4\" rid=\"1\">&lt;/a&gt;</ept><x id=\"5\" ctype=\"x-markup\" equiv-text=\"&lt;br&gt;\"/>.</target>", "Link<ept id=\"4\" rid=\"1\">&lt;/a&gt;</ept><x id=\"5\" ctype=\"x-markup\" equiv-text=\"&lt;br&gt;\"/>.</target>");
+        assert_ne!(de, x);
+        let back = merge(html, Format::Html, &read(&de).unwrap(), &opts).unwrap();
+        assert_eq!(
+            back.text,
+            "<p>A <a href=\"x\"><b>bold</b> Link</a><br>.</p>"
+        );
+    }
+
+    #[test]
     fn a_dropped_code_is_an_error_naming_the_segment() {
         let md = "Intro.\n\nKeep **this** safe.\n";
         let err = merged_with(md, Format::Markdown, |t| {
