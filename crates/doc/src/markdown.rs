@@ -157,8 +157,15 @@ pub(crate) fn runs(source: &str) -> Vec<Run> {
                 resolve(&mut opens, &mut run, source, range.start);
                 run.text(source, range.clone(), &source[range]);
             }
+            Event::InlineHtml(_) => {
+                // A tag that opens or closes an element pairs with its
+                // partner in the paragraph; a void tag or a comment stands
+                // alone.
+                resolve(&mut opens, &mut run, source, range.start);
+                let role = inline_html_role(&source[range.clone()]);
+                run.code(source, range, role);
+            }
             Event::Code(_)
-            | Event::InlineHtml(_)
             | Event::HardBreak
             | Event::FootnoteReference(_)
             | Event::InlineMath(_)
@@ -215,6 +222,25 @@ fn code_spans_as_codes(mut run: Run) -> Run {
     }
     run.parts = parts;
     run
+}
+
+/// The role of an inline HTML tag: `<b>` opens, `</b>` closes; void
+/// elements, self-closing tags, comments and anything else stand alone.
+fn inline_html_role(tag: &str) -> Role {
+    const VOID: &[&str] = &[
+        "br", "img", "input", "wbr", "hr", "area", "embed", "source", "track", "col", "meta",
+        "link", "base", "param",
+    ];
+    let name = crate::html::tag_name(tag);
+    if name.is_empty() || !tag.starts_with('<') || tag.starts_with("<!") || tag.starts_with("<?") {
+        Role::Standalone
+    } else if tag.starts_with("</") {
+        Role::Close
+    } else if tag.ends_with("/>") || VOID.contains(&name.as_str()) {
+        Role::Standalone
+    } else {
+        Role::Open
+    }
 }
 
 /// True for text that, written as it reads, could start Markdown markup
@@ -321,7 +347,7 @@ mod tests {
     fn code_spans_autolinks_and_inline_html_are_standalone() {
         assert_eq!(
             shown("Run `make all` at <https://example.org> or <kbd>F5</kbd>.\n"),
-            ["Run [=`make all`] at [=<https://example.org>] or [=<kbd>]F5[=</kbd>]."]
+            ["Run [=`make all`] at [=<https://example.org>] or [+<kbd>]F5[-</kbd>]."]
         );
     }
 

@@ -398,9 +398,13 @@ fn collapse(text: &str) -> String {
 /// A code left without its partner becomes standalone.
 fn pair_codes(run: &mut Run, source: &str) {
     let markup = run.markup;
+    // HTML tags pair by name; Markdown's delimiters (named "") pair by
+    // nesting, and so do the HTML tags inline in Markdown, by name.
     let name = |span: &Range<usize>| -> String {
+        let text = &source[span.clone()];
         match markup {
-            Format::Html => crate::html::tag_name(&source[span.clone()]),
+            Format::Html => crate::html::tag_name(text),
+            Format::Markdown if text.starts_with('<') => crate::html::tag_name(text),
             Format::Markdown => String::new(),
         }
     };
