@@ -422,7 +422,7 @@ pub fn merge(
             untranslated.push(s.id().to_string());
             continue;
         };
-        let pieces = s.pieces(options.protect, xml);
+        let pieces = s.pieces(carried(&options, xml), xml);
         // PO and TSV carry codes as numbered placeholders in the text.
         let target = if xml {
             target.to_vec()
@@ -487,6 +487,16 @@ pub fn merge(
     })
 }
 
+/// The protected spans a format carries as codes: PO and TSV carry only
+/// the markup's placeholders, protected spans stay text there.
+fn carried(options: &SegmentOptions, xml: bool) -> excerpt_tm::Protect {
+    if xml {
+        options.protect
+    } else {
+        excerpt_tm::Protect::none()
+    }
+}
+
 /// `source[range]` with the attribute replacements inside it applied.
 fn with_attributes(source: &str, range: Range<usize>, attr: &[(Range<usize>, String)]) -> String {
     let mut out = String::new();
@@ -519,7 +529,7 @@ fn rebuild_segment(
     xml: bool,
     attr: &[(Range<usize>, String)],
 ) -> String {
-    let pieces = s.pieces(options.protect, xml);
+    let pieces = s.pieces(carried(options, xml), xml);
     // The source's text between codes, by the number of the code before
     // it (0: the segment's start), with its range in the shown text.
     let mut chunks: HashMap<usize, (String, Range<usize>)> = HashMap::new();
@@ -865,6 +875,25 @@ mod tests {
             back.text,
             "<p>A <a href=\"x\"><b>bold</b> Link</a><br>.</p>"
         );
+    }
+
+    #[test]
+    fn protected_spans_come_back_in_every_format() {
+        let md = "Call **555 0100** or see https://example.org/a now.\n";
+        let opts = options(Format::Markdown).protect("urls,numbers".parse().unwrap());
+        let doc = Doc::parse(md, Format::Markdown);
+        let seg = Segmented::new(&doc, &opts);
+        let w = WriteOptions::new("a.md").target("de", TargetMode::Source);
+        for format in [
+            TmFormat::Xliff(Default::default()),
+            TmFormat::Tmx,
+            TmFormat::Po,
+            TmFormat::Tsv,
+        ] {
+            let file = write(&seg.document(opts.clone()), format, &w).unwrap();
+            let back = merge(md, Format::Markdown, &read(&file).unwrap(), &opts).unwrap();
+            assert_eq!(back.text, md, "{format}");
+        }
     }
 
     #[test]
