@@ -4,7 +4,9 @@
 # Schematron, Translate Toolkit, OmegaT 3.6, msgfmt) and that identity merges rebuild
 # the original byte for byte.
 #
-# Inputs: every corpus/**/*.txt and tests/data/tm/*.txt. Formats: tmx, xliff 1.2, 2.0,
+# Inputs: every corpus/**/*.txt and tests/data/tm/*.txt, and the HTML and Markdown
+# documents of corpus/ (read with --input auto: their markup is inline codes, so they
+# are checked without --expect, as --protect files are). Formats: tmx, xliff 1.2, 2.0,
 # 2.1, po, tsv, each bilingual (--target source); the hand-written files also
 # source-only and with --protect. Run `bash ../shared/tm/setup.sh` first.
 #
@@ -172,6 +174,11 @@ for input in tests/data/tm/*.txt; do
     spawn "$input" en none
     spawn "$input" en empty
     spawn "$input" en source --protect urls,emails,numbers,tags
+done
+mapfile -t documents < <(find corpus -mindepth 2 \( -name '*.html' -o -name '*.xhtml' -o -name '*.md' \) | sort)
+for input in "${documents[@]}"; do
+    spawn "$input" "$(lang_of "$input")" source --input auto
+    spawn "$input" "$(lang_of "$input")" none --input auto
 done
 spawn corpus/news/kim-putin-vladivostok.txt auto none
 wait

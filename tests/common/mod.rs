@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 
 /// The scraped news page the project was started from.
+#[allow(dead_code)] // not every test file uses it
 pub const SEED: &str = "corpus/news/kim-putin-vladivostok.txt";
 
 /// The project's root, where `corpus/` and `tests/data/` are.

@@ -1,6 +1,7 @@
 //! The `excerpt` command line: summaries and sentence segmentation.
 
 mod corpus;
+mod doc_input;
 mod input;
 mod jsonl_records;
 mod lang;

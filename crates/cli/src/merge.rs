@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use excerpt_tm::Protect;
 
+use crate::doc_input::InputArg;
 use crate::input::Source;
 use crate::lang::LangChoice;
 use crate::output::Output;
@@ -45,6 +46,12 @@ pub struct MergeArgs {
     /// Segmentation used, when the file does not record it (TSV).
     #[command(flatten)]
     pub segmenter: crate::segmenter_flags::SegmenterFlags,
+
+    /// Input format of the original, when the translated file does not
+    /// record it (TSV): auto (from the extension or the content), text,
+    /// html or markdown; give the value `segment` was given.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
 
     /// Protected spans, when the file does not record them.
     #[arg(long, value_name = "KINDS", default_value = "")]
@@ -136,9 +143,33 @@ fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> 
         .protect
         .parse()
         .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
-    let lang = LangChoice::parse(&args.lang)?.resolve(&original);
+    // The file records the input format with the options; TSV records
+    // neither: then --input says, or the original's extension or content.
+    let input = match &translation.options {
+        Some(options) => match options.input.as_deref() {
+            Some(name) => Some(
+                name.parse::<excerpt_doc::Format>()
+                    .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,
+            ),
+            None => None,
+        },
+        None => args
+            .input
+            .resolve(&original_path.display().to_string(), &original),
+    };
+    // The language, when the file does not record it, is detected as
+    // `segment` detects it: on the text, without the markup.
+    let lang = match input {
+        Some(format) => LangChoice::parse(&args.lang)?
+            .resolve(&excerpt_doc::Doc::parse(&original, format).plain_text()),
+        None => LangChoice::parse(&args.lang)?.resolve(&original),
+    };
     let fallback = args.segmenter.options(&lang)?.protect(protect);
-    let merged = excerpt_tm::merge(&original, &translation, &fallback);
+    let merged = match input {
+        Some(format) => excerpt_doc::merge(&original, format, &translation, &fallback)
+            .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,
+        None => excerpt_tm::merge(&original, &translation, &fallback),
+    };
     if merged.original_differs {
         eprintln!(
             "excerpt: warning: {} is not the text {translated_name} was made from (its size or checksum differs); segments were matched by id only",

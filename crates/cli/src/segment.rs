@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 use serde::Serialize;
 
+use crate::doc_input::InputArg;
 use crate::input::Source;
 use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
@@ -29,6 +30,11 @@ pub struct SegmentArgs {
     /// Files to read; standard input when none is given or for `-`.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    /// Input format: auto (from the extension or the content), text, html
+    /// or markdown. HTML and Markdown markup becomes inline codes.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = SegmentFormat::Lines)]
@@ -94,7 +100,7 @@ struct SentenceRecord<'a> {
     byte_end: usize,
     char_start: usize,
     char_end: usize,
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
     paragraph: usize,
     lang: &'a str,
     /// Stable segment id, `p1.s1`: paragraph and sentence, from 1.
@@ -152,6 +158,18 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     let show_file = sources.len() > 1;
     for source in &sources {
         let text = source.read_text()?;
+        if let Some(format) = args.input.resolve(&source.name(), &text) {
+            write_document(
+                args,
+                &lang_choice,
+                source,
+                &text,
+                format,
+                show_file,
+                &mut out,
+            )?;
+            continue;
+        }
         let name = source.name();
         write_plain(
             args,
@@ -286,7 +304,7 @@ fn write_plain(
                 byte_end: range.end,
                 char_start: chars.at(range.start),
                 char_end: chars.at(range.end),
-                text: segment.text(),
+                text: segment.text().into(),
                 paragraph: segment.paragraph(),
                 lang: &lang,
                 segment_id: segment.id(),
@@ -299,5 +317,58 @@ fn write_plain(
         }
     }
     done.advance(text.len(), &mut counted);
+    Ok(())
+}
+
+/// `--format lines|jsonl` for an HTML or Markdown document: each segment's
+/// text without its markup; offsets are those of the whole segment, markup
+/// included, in the original.
+fn write_document(
+    args: &SegmentArgs,
+    lang_choice: &LangChoice,
+    source: &Source,
+    text: &str,
+    format: excerpt_doc::Format,
+    show_file: bool,
+    out: &mut Output,
+) -> Result<()> {
+    let doc = excerpt_doc::Doc::parse(text, format);
+    let lang = lang_choice.resolve(&doc.plain_text());
+    let options = args.segmenter.options(&lang)?.input(Some(format.name()));
+    let segmented = excerpt_doc::Segmented::new(&doc, &options);
+    let plain = segmented.plain_texts();
+    if args.format == SegmentFormat::Lines {
+        for p in &plain {
+            writeln!(out, "{}", one_line(p))?;
+        }
+        return Ok(());
+    }
+    let tm = segmented.document(options);
+    let name = source.name();
+    let mut chars = CharOffsets::new(text);
+    for (i, ((segment, range), p)) in tm
+        .segments()
+        .iter()
+        .zip(segmented.spans())
+        .zip(&plain)
+        .enumerate()
+    {
+        let record = SentenceRecord {
+            file: show_file.then_some(name.as_str()),
+            id: i + 1,
+            byte_start: range.start,
+            byte_end: range.end,
+            char_start: chars.at(range.start),
+            char_end: chars.at(range.end),
+            text: p.as_str().into(),
+            paragraph: segment.paragraph(),
+            lang: &lang,
+            segment_id: segment.id(),
+            paragraph_id: segment.paragraph_id(),
+            words: excerpt_tm::word_count(p),
+        };
+        serde_json::to_writer(&mut *out, &record).context("cannot write JSON")?;
+        out.write_all(b"\n")?;
+    }
     Ok(())
 }

@@ -68,6 +68,13 @@ pub struct SummarizeArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// Input format: auto (from the extension or the content), text, html
+    /// or markdown. Of HTML and Markdown only the text is summarised (no
+    /// markup, code, scripts or styles), with the page's <title> or first
+    /// heading as the title.
+    #[arg(long, value_enum, default_value_t = crate::doc_input::InputArg::Auto)]
+    pub input: crate::doc_input::InputArg,
+
     /// The text's title (headline): in a short summary of a gist-first text,
     /// the opening sentences that say what the title says rank higher.
     /// Without it, a first line without sentence punctuation and followed by
@@ -375,11 +382,20 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     let many = sources.len() > 1;
     for (n, source) in sources.iter().enumerate() {
         let text = source.read_text()?;
+        // Of a web page or a Markdown file, the text without markup, with
+        // the document's title as the title unless --title says otherwise.
+        let (text, page_title) = match args.input.resolve(&source.name(), &text) {
+            Some(format) => {
+                let doc = excerpt_doc::Doc::parse(&text, format);
+                (doc.plain_text(), doc.title())
+            }
+            None => (text, None),
+        };
         let lang = lang_choice.resolve(&text);
         let report = engines.summarize(
             &text,
             &lang,
-            args.title.as_deref(),
+            args.title.as_deref().or(page_title.as_deref()),
             args.budget(),
             args.keywords,
         );

@@ -126,9 +126,24 @@ impl TmWriter {
         text: &str,
         name: &str,
     ) -> Result<String> {
-        let lang = lang.resolve(text);
+        // HTML and Markdown (by --input, the extension or the content) are
+        // segmented without their markup, which becomes inline codes.
+        let input = args.input.resolve(name, text);
+        let parsed = input.map(|f| excerpt_doc::Doc::parse(text, f));
+        let lang = match &parsed {
+            Some(parsed) => lang.resolve(&parsed.plain_text()),
+            None => lang.resolve(text),
+        };
         let options = args.segmenter.options(&lang)?.protect(self.protect);
-        let doc = Document::new(text, options);
+        let segmented;
+        let doc = match (&parsed, input) {
+            (Some(parsed), Some(input)) => {
+                let options = options.input(Some(input.name()));
+                segmented = excerpt_doc::Segmented::new(parsed, &options);
+                segmented.document(options)
+            }
+            _ => Document::new(text, options),
+        };
         let original = std::path::Path::new(name)
             .file_name()
             .map_or(name.to_string(), |n| n.to_string_lossy().into_owned());

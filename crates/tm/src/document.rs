@@ -1,7 +1,9 @@
 //! A segmented document: segments with stable ids, and the skeleton between
 //! them.
 
+use crate::inline::{CodeKind, Piece, split, split_marked};
 use crate::options::SegmentOptions;
+use crate::protect::Protect;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -24,9 +26,87 @@ pub struct Segment<'t> {
     paragraph: usize,
     text: &'t str,
     range: Range<usize>,
+    codes: Option<Vec<(Range<usize>, CodeKind)>>,
 }
 
 impl<'t> Segment<'t> {
+    /// The segment cut into text and inline codes: the markup codes a
+    /// document reader gave (see [`SegmentSpec`]), then the characters XML
+    /// forbids (with `xml`) and the `protect` spans within the text.
+    ///
+    /// ```
+    /// use excerpt_tm::{Document, Piece, Protect, SegmentOptions};
+    ///
+    /// let doc = Document::new("Call 911 now.", SegmentOptions::new("en"));
+    /// let pieces = doc.segments()[0].pieces("numbers".parse().unwrap(), true);
+    /// assert!(matches!(pieces[1], Piece::Code(c) if c.text == "911"));
+    /// ```
+    pub fn pieces(&self, protect: Protect, xml: bool) -> Vec<Piece<'t>> {
+        match &self.codes {
+            Some(codes) => split_marked(self.text, codes, protect, xml),
+            None => split(self.text, protect, xml),
+        }
+    }
+
+    /// The segment's text for formats without inline codes (PO, TSV):
+    /// each markup code a document reader gave becomes a placeholder with
+    /// its number, `{n}`, numbered as the codes of the XML formats (a `{`
+    /// of the text that would read as one is doubled, `{{1}`); a text
+    /// without such codes is as it is.
+    ///
+    /// ```
+    /// use excerpt_tm::{CodeKind, Document, SegmentOptions, SegmentSpec};
+    ///
+    /// let text = "<b>Hi</b><br> {7}";
+    /// let spec = SegmentSpec { paragraph: 0, range: 0..17, codes: vec![
+    ///     (0..3, CodeKind::Open), (5..9, CodeKind::Close), (9..13, CodeKind::Standalone)] };
+    /// let doc = Document::from_segments(text, SegmentOptions::new("en"), vec![spec]);
+    /// assert_eq!(doc.segments()[0].placeholder_text(), "{1}Hi{2}{3} {{7}");
+    /// ```
+    pub fn placeholder_text(&self) -> std::borrow::Cow<'t, str> {
+        let Some(codes) = &self.codes else {
+            return self.text.into();
+        };
+        let mut out = String::with_capacity(self.text.len());
+        for p in split_marked(self.text, codes, Protect::none(), false) {
+            match p {
+                Piece::Text(t) => out.push_str(&escape_braces(t)),
+                Piece::Code(c) => match c.kind {
+                    CodeKind::Open | CodeKind::Close | CodeKind::Standalone => {
+                        out.push_str(&format!("{{{}}}", c.index))
+                    }
+                    _ => out.push_str(c.text),
+                },
+            }
+        }
+        out.into()
+    }
+
+    /// What each placeholder of [`Segment::placeholder_text`] stands for,
+    /// `{1}=<b> {2}=</b>`; `None` for a segment without markup codes.
+    ///
+    /// ```
+    /// use excerpt_tm::{CodeKind, Document, SegmentOptions, SegmentSpec};
+    ///
+    /// let spec = SegmentSpec { paragraph: 0, range: 0..4, codes: vec![(0..4, CodeKind::Standalone)] };
+    /// let doc = Document::from_segments("<br>", SegmentOptions::new("en"), vec![spec]);
+    /// assert_eq!(doc.segments()[0].placeholder_map().unwrap(), "{1}=<br>");
+    /// ```
+    pub fn placeholder_map(&self) -> Option<String> {
+        let codes = self.codes.as_ref().filter(|c| !c.is_empty())?;
+        let items: Vec<String> = split_marked(self.text, codes, Protect::none(), false)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Code(c) => {
+                    let shown: Vec<&str> = c.text.split_whitespace().collect();
+                    Some(format!("{{{}}}={}", c.index, shown.join(" ")))
+                }
+                Piece::Text(_) => None,
+            })
+            .collect();
+        Some(items.join(" "))
+    }
+
     /// The stable id, `p1.s1` for the first sentence of the first paragraph.
     ///
     /// ```
@@ -84,8 +164,69 @@ impl<'t> Segment<'t> {
     /// assert_eq!(doc.segments()[0].words(), 3);
     /// ```
     pub fn words(&self) -> usize {
-        word_count(self.text)
+        match &self.codes {
+            Some(codes) => split_marked(self.text, codes, Protect::none(), false)
+                .iter()
+                .map(|p| match p {
+                    Piece::Text(t) => word_count(t),
+                    Piece::Code(_) => 0,
+                })
+                .sum(),
+            None => word_count(self.text),
+        }
     }
+}
+
+/// Doubles a `{` that starts what reads as a placeholder (`{1}`), so that
+/// such text stays text in [`Segment::placeholder_text`].
+fn escape_braces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('{') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    for (i, c) in text.char_indices() {
+        if c == '{' && placeholder_at(&text[i..]).is_some() {
+            out.push('{');
+        }
+        out.push(c);
+    }
+    out.into()
+}
+
+/// The code number of the placeholder `s` starts with (`{12}`), if any.
+///
+/// ```
+/// assert_eq!(excerpt_tm::placeholder_at("{12} rest"), Some(12));
+/// assert_eq!(excerpt_tm::placeholder_at("{name}"), None);
+/// ```
+pub fn placeholder_at(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('{')?;
+    let end = rest.find('}')?;
+    let digits = &rest[..end];
+    if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A segment as a document reader cut it: its paragraph (from 0), its byte
+/// range in the document's text and its markup codes (byte ranges relative
+/// to the segment's start). See [`Document::from_segments`].
+///
+/// ```
+/// use excerpt_tm::{CodeKind, SegmentSpec};
+///
+/// let spec = SegmentSpec { paragraph: 0, range: 0..11, codes: vec![(0..3, CodeKind::Open), (7..11, CodeKind::Close)] };
+/// assert_eq!(spec.codes.len(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentSpec {
+    /// Paragraph index, from 0; segments of one paragraph are adjacent.
+    pub paragraph: usize,
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// Markup codes: byte ranges within the segment, in order, and kinds.
+    pub codes: Vec<(Range<usize>, CodeKind)>,
 }
 
 /// Counts words by the Unicode word boundaries of UAX #29: runs of letters
@@ -132,6 +273,7 @@ pub fn segments<'s, 't>(
             paragraph: s.paragraph(),
             text: s.as_str(),
             range: s.range(),
+            codes: None,
         }
     })
 }
@@ -185,6 +327,53 @@ impl<'t> Document<'t> {
         segmenter: &excerpt_segment::Segmenter,
     ) -> Document<'t> {
         let segments = segments(text, segmenter).collect();
+        Document {
+            text,
+            options,
+            segments,
+        }
+    }
+
+    /// A document whose segments a document reader cut (HTML, Markdown):
+    /// `text` is the text the readers show translators, with the markup of
+    /// each code as it is in the original, and each segment names its range
+    /// and codes. Ids are `p{paragraph}.s{n}` as for plain text.
+    ///
+    /// ```
+    /// use excerpt_tm::{CodeKind, Document, Piece, SegmentOptions, SegmentSpec};
+    ///
+    /// let text = "**Hi** there. Bye.";
+    /// let specs = vec![
+    ///     SegmentSpec { paragraph: 0, range: 0..13, codes: vec![(0..2, CodeKind::Open), (4..6, CodeKind::Close)] },
+    ///     SegmentSpec { paragraph: 0, range: 14..18, codes: vec![] },
+    /// ];
+    /// let doc = Document::from_segments(text, SegmentOptions::new("en"), specs);
+    /// assert_eq!(doc.segments()[1].id(), "p1.s2");
+    /// let pieces = doc.segments()[0].pieces(Default::default(), true);
+    /// assert_eq!(pieces[1], Piece::Text("Hi"));
+    /// ```
+    pub fn from_segments(
+        text: &'t str,
+        options: SegmentOptions,
+        specs: Vec<SegmentSpec>,
+    ) -> Document<'t> {
+        let mut segments = Vec::with_capacity(specs.len());
+        let mut last_paragraph = usize::MAX;
+        let mut in_paragraph = 0;
+        for spec in specs {
+            if spec.paragraph != last_paragraph {
+                last_paragraph = spec.paragraph;
+                in_paragraph = 0;
+            }
+            in_paragraph += 1;
+            segments.push(Segment {
+                id: format!("p{}.s{}", spec.paragraph + 1, in_paragraph),
+                paragraph: spec.paragraph,
+                text: &text[spec.range.clone()],
+                range: spec.range,
+                codes: Some(spec.codes),
+            });
+        }
         Document {
             text,
             options,

@@ -22,6 +22,14 @@ pub enum CodeKind {
     XmlInvalid,
     /// A protected span.
     Span(SpanKind),
+    /// The start of a paired markup code (an opening tag, `**`, `[`), given
+    /// by a document reader; its end is the next [`CodeKind::Close`] at the
+    /// same depth in the segment.
+    Open,
+    /// The end of a paired markup code.
+    Close,
+    /// Markup that stands alone (`<br>`, an image, a code span).
+    Standalone,
 }
 
 impl CodeKind {
@@ -34,6 +42,9 @@ impl CodeKind {
         match self {
             CodeKind::XmlInvalid => "xml-invalid",
             CodeKind::Span(kind) => kind.name(),
+            CodeKind::Open => "open",
+            CodeKind::Close => "close",
+            CodeKind::Standalone => "markup",
         }
     }
 }
@@ -172,6 +183,94 @@ fn push_protected<'t>(
     if pos < text.len() {
         out.push(Piece::Text(&text[pos..]));
     }
+}
+
+/// The partner of every [`CodeKind::Open`] code among `pieces`: pairs of
+/// code indices `(open, close)`, matched as brackets are. An open code
+/// without its close (or a close without its open) has no pair.
+///
+/// ```
+/// use excerpt_tm::{pairs, Code, CodeKind, Piece};
+///
+/// let code = |index, kind| Piece::Code(Code { index, kind, text: "", offset: 0 });
+/// let pieces = [code(1, CodeKind::Open), code(2, CodeKind::Open), Piece::Text("x"),
+///               code(3, CodeKind::Close), code(4, CodeKind::Close)];
+/// assert_eq!(pairs(&pieces), [(2, 3), (1, 4)]);
+/// ```
+pub fn pairs(pieces: &[Piece<'_>]) -> Vec<(usize, usize)> {
+    let mut stack = Vec::new();
+    let mut out = Vec::new();
+    for p in pieces {
+        if let Piece::Code(c) = p {
+            match c.kind {
+                CodeKind::Open => stack.push(c.index),
+                CodeKind::Close => {
+                    if let Some(open) = stack.pop() {
+                        out.push((open, c.index));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Cuts a segment's text into pieces when a document reader gave its markup
+/// codes: `codes` are byte ranges of `text` with their kinds, in order and
+/// without overlaps. The text between them is cut further as [`split`] does.
+/// Codes are numbered from 1 in order.
+///
+/// ```
+/// use excerpt_tm::{split_marked, CodeKind, Piece, Protect};
+///
+/// let text = "a <b>bold</b> word";
+/// let pieces = split_marked(text, &[(2..5, CodeKind::Open), (9..13, CodeKind::Close)], Protect::none(), true);
+/// assert_eq!(pieces.len(), 5);
+/// assert!(matches!(pieces[1], Piece::Code(c) if c.text == "<b>" && c.index == 1));
+/// assert!(matches!(pieces[3], Piece::Code(c) if c.text == "</b>" && c.index == 2));
+/// ```
+pub fn split_marked<'t>(
+    text: &'t str,
+    codes: &[(std::ops::Range<usize>, CodeKind)],
+    protect: Protect,
+    xml: bool,
+) -> Vec<Piece<'t>> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    let mut pos = 0;
+    let push_text = |from: usize, to: usize, index: &mut usize, out: &mut Vec<Piece<'t>>| {
+        for piece in split(&text[from..to], protect, xml) {
+            match piece {
+                Piece::Text(t) => out.push(Piece::Text(t)),
+                Piece::Code(c) => {
+                    *index += 1;
+                    out.push(Piece::Code(Code {
+                        index: *index,
+                        offset: from + c.offset,
+                        ..c
+                    }));
+                }
+            }
+        }
+    };
+    for (range, kind) in codes {
+        if range.start > pos {
+            push_text(pos, range.start, &mut index, &mut out);
+        }
+        index += 1;
+        out.push(Piece::Code(Code {
+            index,
+            kind: *kind,
+            text: &text[range.clone()],
+            offset: range.start,
+        }));
+        pos = range.end;
+    }
+    if pos < text.len() {
+        push_text(pos, text.len(), &mut index, &mut out);
+    }
+    out
 }
 
 /// A piece of a translation read back from a file: text, or a reference to

@@ -56,11 +56,11 @@ mod xliff12;
 mod xliff2;
 mod xml;
 
-pub use document::{Document, Segment, segments, word_count};
+pub use document::{Document, Segment, SegmentSpec, placeholder_at, segments, word_count};
 pub use error::Error;
 pub use fingerprint::Fingerprint;
 pub use format::{Format, TargetMode, WriteOptions, XliffVersion, XmlInvalid};
-pub use inline::{Code, CodeKind, Piece, TargetPiece, is_xml_invalid, split};
+pub use inline::{Code, CodeKind, Piece, TargetPiece, is_xml_invalid, pairs, split, split_marked};
 pub use merge::{Merged, merge};
 pub use options::SegmentOptions;
 pub use protect::{Protect, SpanKind};

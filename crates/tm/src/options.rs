@@ -35,6 +35,9 @@ pub struct SegmentOptions {
     pub max_chars: Option<usize>,
     /// Whether the segmenter learns abbreviations from the text itself.
     pub learn: bool,
+    /// The document format the segments were read from (`html`,
+    /// `markdown`); `None` for plain text.
+    pub input: Option<String>,
 }
 
 impl SegmentOptions {
@@ -53,7 +56,20 @@ impl SegmentOptions {
             abbreviations: Vec::new(),
             max_chars: None,
             learn: false,
+            input: None,
         }
+    }
+
+    /// Sets the document format the segments are read from.
+    ///
+    /// ```
+    /// let o = excerpt_tm::SegmentOptions::new("en").input(Some("html"));
+    /// assert!(o.to_line().ends_with(" input=html"));
+    /// assert_eq!(excerpt_tm::SegmentOptions::from_line(&o.to_line()), Some(o));
+    /// ```
+    pub fn input(mut self, input: Option<&str>) -> SegmentOptions {
+        self.input = input.map(str::to_string);
+        self
     }
 
     /// Sets whether every line break ends a segment.
@@ -155,6 +171,9 @@ impl SegmentOptions {
             let list: Vec<String> = self.abbreviations.iter().map(|a| escape_item(a)).collect();
             line.push_str(&format!(" abbreviations={}", list.join(",")));
         }
+        if let Some(input) = &self.input {
+            line.push_str(&format!(" input={input}"));
+        }
         line
     }
 
@@ -173,6 +192,7 @@ impl SegmentOptions {
         let mut abbreviations = Vec::new();
         let mut max_chars = None;
         let mut learn = false;
+        let mut input = None;
         for word in line.split_whitespace() {
             let Some((key, value)) = word.split_once('=') else {
                 continue;
@@ -183,6 +203,7 @@ impl SegmentOptions {
                 "protect" => protect = value.parse().ok()?,
                 "max-chars" => max_chars = Some(value.parse().ok()?),
                 "learn" => learn = value == "true",
+                "input" if !value.is_empty() => input = Some(value.to_string()),
                 "abbreviations" => {
                     abbreviations = value
                         .split(',')
@@ -200,6 +221,7 @@ impl SegmentOptions {
             abbreviations,
             max_chars,
             learn,
+            input,
         })
     }
 }

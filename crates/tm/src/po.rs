@@ -76,10 +76,14 @@ pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> String {
     for s in doc.segments() {
         out.push('\n');
         out.push_str(&format!("#. words: {}\n", s.words()));
+        if let Some(map) = s.placeholder_map() {
+            out.push_str(&format!("#. codes: {}\n", map.replace('\n', " ")));
+        }
         write_string(&mut out, "msgctxt", s.id());
-        write_string(&mut out, "msgid", s.text());
+        let text = s.placeholder_text();
+        write_string(&mut out, "msgid", &text);
         let target = if opts.target == TargetMode::Source {
-            s.text()
+            &text
         } else {
             ""
         };

@@ -16,7 +16,7 @@ use crate::document::{Document, Segment};
 use crate::dom::{Element, Node};
 use crate::error::Error;
 use crate::format::{Format, TargetMode, WriteOptions};
-use crate::inline::{CodeKind, Piece, TargetPiece, split};
+use crate::inline::{CodeKind, Piece, TargetPiece};
 use crate::translation::{Translation, Unit, char_from_label, push_text};
 use crate::xml::XmlOut;
 
@@ -83,14 +83,14 @@ fn write_tuv(x: &mut XmlOut, lang: &str, seg: Option<&Segment<'_>>, doc: &Docume
     x.start("tuv", &[("xml:lang", lang)]);
     x.start("seg", &[]);
     if let Some(seg) = seg {
-        for piece in split(seg.text(), doc.options().protect, true) {
+        for piece in seg.pieces(doc.options().protect, true) {
             match piece {
                 Piece::Text(t) => x.text(t),
                 Piece::Code(c) => {
                     let n = c.index.to_string();
                     let kind = match c.kind {
                         CodeKind::XmlInvalid => format!("x-xml-invalid-{}", c.code_point_label()),
-                        CodeKind::Span(kind) => format!("x-{}", kind.name()),
+                        kind => format!("x-{}", kind.name()),
                     };
                     x.empty("ph", &[("x", &n), ("type", &kind)]);
                 }

@@ -82,7 +82,7 @@ pub fn tsv_unescape(s: &str) -> String {
 pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> String {
     let mut out = String::new();
     for s in doc.segments() {
-        let source = tsv_escape(s.text());
+        let source = tsv_escape(&s.placeholder_text());
         let target = if opts.target == TargetMode::Source {
             source.as_str()
         } else {

@@ -3,14 +3,16 @@
 //!
 //! Inline codes: a character XML 1.0 forbids is an empty `ph` whose `ctype`
 //! names the code point (`x-xml-invalid-U+0001`); a protected span is an `x`
-//! with the span as `equiv-text`. Their `id` is the code's number. The
-//! segmentation options are a header note from `excerpt-options`.
+//! with the span as `equiv-text`; a document's markup is a `bpt`/`ept` pair
+//! (`rid` links the two) holding the original tags, or an `x` when it
+//! stands alone. Their `id` is the code's number. The segmentation options
+//! are a header note from `excerpt-options`.
 
 use crate::document::{Document, Segment};
 use crate::dom::{Element, Node};
 use crate::error::Error;
 use crate::format::{Format, TargetMode, WriteOptions, XliffVersion};
-use crate::inline::{CodeKind, Piece, TargetPiece, split};
+use crate::inline::{CodeKind, Piece, TargetPiece};
 use crate::translation::{Translation, Unit, char_from_label, push_text};
 use crate::xml::XmlOut;
 
@@ -103,17 +105,35 @@ pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> Result<String, E
 }
 
 fn write_pieces(x: &mut XmlOut, s: &Segment<'_>, doc: &Document<'_>) {
-    for piece in split(s.text(), doc.options().protect, true) {
+    let pieces = s.pieces(doc.options().protect, true);
+    let pairs = crate::inline::pairs(&pieces);
+    for piece in pieces {
         match piece {
             Piece::Text(t) => x.text(t),
             Piece::Code(c) => {
                 let id = c.index.to_string();
+                let pair = pairs.iter().find(|p| p.0 == c.index || p.1 == c.index);
+                match (c.kind, pair) {
+                    (CodeKind::Open, Some(&(open, _))) => {
+                        x.start("bpt", &[("id", &id), ("rid", &open.to_string())]);
+                        x.text(c.text);
+                        x.end("bpt");
+                        continue;
+                    }
+                    (CodeKind::Close, Some(&(open, _))) => {
+                        x.start("ept", &[("id", &id), ("rid", &open.to_string())]);
+                        x.text(c.text);
+                        x.end("ept");
+                        continue;
+                    }
+                    _ => {}
+                }
                 match c.kind {
                     CodeKind::XmlInvalid => {
                         let ctype = format!("x-xml-invalid-{}", c.code_point_label());
                         x.empty("ph", &[("id", &id), ("ctype", &ctype)]);
                     }
-                    CodeKind::Span(kind) => {
+                    kind => {
                         let ctype = format!("x-{}", kind.name());
                         x.empty(
                             "x",
@@ -165,13 +185,15 @@ fn collect(e: &Element, out: &mut Vec<TargetPiece>) {
         match node {
             Node::Text(t) => push_text(out, t),
             Node::Element(c) => match c.name.as_str() {
-                "ph" | "x" => match c.attr("id").and_then(|id| id.parse().ok()) {
-                    Some(index) => out.push(TargetPiece::Code {
-                        index,
-                        fallback: c.attr("ctype").and_then(char_from_label),
-                    }),
-                    None => push_text(out, &c.text()),
-                },
+                "ph" | "x" | "bpt" | "ept" | "it" | "bx" | "ex" => {
+                    match c.attr("id").and_then(|id| id.parse().ok()) {
+                        Some(index) => out.push(TargetPiece::Code {
+                            index,
+                            fallback: c.attr("ctype").and_then(char_from_label),
+                        }),
+                        None => push_text(out, &c.text()),
+                    }
+                }
                 "g" | "mrk" => collect(c, out),
                 _ => {}
             },

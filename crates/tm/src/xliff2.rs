@@ -13,7 +13,7 @@ use crate::document::{Document, Segment};
 use crate::dom::{Element, Node};
 use crate::error::Error;
 use crate::format::{Format, TargetMode, WriteOptions, XliffVersion};
-use crate::inline::{CodeKind, Piece, TargetPiece, is_xml_invalid, split};
+use crate::inline::{CodeKind, Piece, TargetPiece, is_xml_invalid};
 use crate::translation::{Translation, Unit, push_text};
 use crate::xml::XmlOut;
 
@@ -102,7 +102,7 @@ pub(crate) fn write(
 fn write_original_data(x: &mut XmlOut, paragraph: &[Segment<'_>], doc: &Document<'_>) {
     let mut opened = false;
     for s in paragraph {
-        for piece in split(s.text(), doc.options().protect, true) {
+        for piece in s.pieces(doc.options().protect, true) {
             let Piece::Code(c) = piece else { continue };
             if !opened {
                 x.raw("\n      ");
@@ -116,7 +116,7 @@ fn write_original_data(x: &mut XmlOut, paragraph: &[Segment<'_>], doc: &Document
                 // are named only by the `ph`'s `disp`.
                 CodeKind::XmlInvalid if c.text.chars().all(cp_allowed) => write_with_cp(x, c.text),
                 CodeKind::XmlInvalid => {}
-                CodeKind::Span(_) => x.text(c.text),
+                _ => write_with_cp(x, c.text),
             }
             x.end("data");
         }
@@ -128,15 +128,40 @@ fn write_original_data(x: &mut XmlOut, paragraph: &[Segment<'_>], doc: &Document
 }
 
 fn write_pieces(x: &mut XmlOut, s: &Segment<'_>, doc: &Document<'_>) {
-    for piece in split(s.text(), doc.options().protect, true) {
+    let pieces = s.pieces(doc.options().protect, true);
+    // Paired markup codes become `pc` elements around their content.
+    let pairs = crate::inline::pairs(&pieces);
+    let close_of = |open: usize| pairs.iter().find(|p| p.0 == open).map(|p| p.1);
+    let paired_close = |close: usize| pairs.iter().any(|p| p.1 == close);
+    for piece in pieces.iter() {
         match piece {
             Piece::Text(t) => x.text(t),
             Piece::Code(c) => {
                 let id = format!("{}.c{}", s.id(), c.index);
                 let data = format!("{}.d{}", s.id(), c.index);
+                match (c.kind, close_of(c.index)) {
+                    (CodeKind::Open, Some(close)) => {
+                        let end = format!("{}.d{close}", s.id());
+                        x.start(
+                            "pc",
+                            &[
+                                ("id", &id),
+                                ("dataRefStart", &data),
+                                ("dataRefEnd", &end),
+                                ("dispStart", c.text),
+                            ],
+                        );
+                        continue;
+                    }
+                    (CodeKind::Close, _) if paired_close(c.index) => {
+                        x.end("pc");
+                        continue;
+                    }
+                    _ => {}
+                }
                 let disp = match c.kind {
                     CodeKind::XmlInvalid => c.code_point_label(),
-                    CodeKind::Span(_) => c.text.to_string(),
+                    _ => c.text.to_string(),
                 };
                 x.empty("ph", &[("id", &id), ("dataRef", &data), ("disp", &disp)]);
             }
@@ -222,10 +247,46 @@ fn collect(e: &Element, seg_id: &str, out: &mut Vec<TargetPiece>) {
                         push_text(out, ch.encode_utf8(&mut [0; 4]));
                     }
                 }
-                // Markup a translator added or kept: its text is translation.
-                "pc" | "mrk" => collect(c, seg_id, out),
+                // A paired code: its start, its content, its end.
+                "pc" => {
+                    let start = data_index(c.attr("dataRefStart"), seg_id);
+                    let end = data_index(c.attr("dataRefEnd"), seg_id);
+                    if let Some(index) = start {
+                        out.push(TargetPiece::Code {
+                            index,
+                            fallback: None,
+                        });
+                    }
+                    collect(c, seg_id, out);
+                    if let Some(index) = end {
+                        out.push(TargetPiece::Code {
+                            index,
+                            fallback: None,
+                        });
+                    }
+                }
+                // A paired code that a tool wrote as two markers.
+                "sc" | "ec" => {
+                    if let Some(index) = data_index(c.attr("dataRef"), seg_id) {
+                        out.push(TargetPiece::Code {
+                            index,
+                            fallback: None,
+                        });
+                    }
+                }
+                // Markup a translator added: its text is translation.
+                "mrk" => collect(c, seg_id, out),
                 _ => {}
             },
         }
     }
+}
+
+/// The code number in a `dataRef` such as `p1.s2.d3` of segment `p1.s2`.
+fn data_index(data_ref: Option<&str>, seg_id: &str) -> Option<usize> {
+    data_ref?
+        .strip_prefix(seg_id)?
+        .strip_prefix(".d")?
+        .parse()
+        .ok()
 }
