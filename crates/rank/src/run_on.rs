@@ -53,7 +53,7 @@ pub(crate) fn marks(sentence: &str, openers: &HashSet<String>) -> usize {
             restarts += 1;
         }
     }
-    restarts + labels(sentence)
+    restarts + labels(&words)
 }
 
 /// A word with a capital first letter and lower-case letters after it.
@@ -62,19 +62,19 @@ fn is_capitalised(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
 }
 
-/// A caption label: the sentence opens with one to [`LABEL_WORDS`] words and
+/// A caption label: the sentence (its `words`) opens with one to [`LABEL_WORDS`] words and
 /// a colon, then a capitalised word. (A colon later in a sentence is more
 /// often a title's: `Star Wars: The Phantom Menace`.)
-fn labels(sentence: &str) -> usize {
-    let words: Vec<&str> = sentence.split_whitespace().take(LABEL_WORDS + 1).collect();
-    let Some(colon) = words.iter().position(|w| w.len() > 1 && w.ends_with(':')) else {
+fn labels(words: &[&str]) -> usize {
+    let opening = &words[..words.len().min(LABEL_WORDS)];
+    let Some(colon) = opening.iter().position(|w| w.len() > 1 && w.ends_with(':')) else {
         return 0;
     };
     let next_capital = words
         .get(colon + 1)
         .and_then(|n| n.chars().next())
         .is_some_and(char::is_uppercase);
-    usize::from(colon < LABEL_WORDS && next_capital)
+    usize::from(next_capital)
 }
 
 #[cfg(test)]

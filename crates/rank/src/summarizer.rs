@@ -527,15 +527,6 @@ impl Summarizer {
             _ => None,
         };
         let openers = run_on::sentence_openers(sentences, &self.lang);
-        let marks: Vec<usize> = (0..n)
-            .map(|i| {
-                if cjk[i] {
-                    0
-                } else {
-                    run_on::marks(sentences[i], &openers)
-                }
-            })
-            .collect();
         let mut scores = vec![0.0; n];
         for (k, &i) in graph.nodes.iter().enumerate() {
             let c = centrality[k] * m as f64;
@@ -546,7 +537,9 @@ impl Summarizer {
             }
             if !cjk[i] {
                 s *= typical_length(shapes[i].words, t);
-                s *= t.run_on_penalty.powi(marks[i] as i32);
+                s *= t
+                    .run_on_penalty
+                    .powi(run_on::marks(sentences[i], &openers) as i32);
             }
             if let Some(r) = &relevance {
                 s *= 1.0 + t.title_boost * r[k];
