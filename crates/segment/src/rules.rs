@@ -1463,15 +1463,12 @@ impl Cluster {
                 // a question or exclamation mark, an ideographic full
                 // stop or a closing bracket of Chinese and Japanese set
                 // apart by a space ("何ですか ？ 」") belongs to the end
-                let full = chars::terminator(q, profile.greek, profile.armenian)
-                    == Some(Term::Full)
-                    && !chars::is_bracket_closer(q);
-                if full
-                    || matches!(q, '?' | '!') && cl.dots == 0
-                    || matches!(q, '」' | '』' | '）' | '】' | '》' | '〉')
-                {
+                let full =
+                    chars::terminator(q, profile.greek, profile.armenian) == Some(Term::Full);
+                let bracket = matches!(q, '」' | '』' | '）' | '】' | '》' | '〉');
+                if full || matches!(q, '?' | '!') && cl.dots == 0 || bracket {
                     j += rest.len() - trimmed.len() + qlen;
-                    if chars::is_bracket_closer(q) {
+                    if bracket {
                         cl.closer = true;
                         cl.brackets += 1;
                     } else {
