@@ -919,11 +919,13 @@ impl<'a> Scan<'a> {
             return;
         }
         // "on the 20. and 21. July": ordinals of a date, not items
-        let next = next_word_start(text, i + 1, self.end)
-            .map_or("", |(pos, _)| word_at(text, pos, self.end));
-        if self.profile.ordinal_dot && self.is_month(next) {
-            self.last_marker = None;
-            return;
+        if self.profile.ordinal_dot {
+            let next = next_word_start(text, i + 1, self.end)
+                .map_or("", |(pos, _)| word_at(text, pos, self.end));
+            if self.is_month(next) {
+                self.last_marker = None;
+                return;
+            }
         }
         let continues = self
             .last_marker
