@@ -108,7 +108,6 @@ fn is_virama(c: char) -> bool {
 fn syllables(part: &str) -> Option<(usize, bool)> {
     let mut count = 0;
     let mut after_virama = false;
-    let mut last_virama = false;
     for c in part.chars() {
         if !dravidian(c) {
             return None;
@@ -118,7 +117,6 @@ fn syllables(part: &str) -> Option<(usize, bool)> {
                 return None;
             }
             after_virama = is_virama(c);
-            last_virama = after_virama;
             continue;
         }
         if !c.is_alphabetic() {
@@ -130,9 +128,8 @@ fn syllables(part: &str) -> Option<(usize, bool)> {
             count += 1;
         }
         after_virama = false;
-        last_virama = false;
     }
-    (count > 0).then_some((count, last_virama))
+    (count > 0).then_some((count, after_virama))
 }
 
 /// Whether the token `word` (without its final period) is an initial in a

@@ -919,11 +919,13 @@ impl<'a> Scan<'a> {
             return;
         }
         // "on the 20. and 21. July": ordinals of a date, not items
-        let next = next_word_start(text, i + 1, self.end)
-            .map_or("", |(pos, _)| word_at(text, pos, self.end));
-        if self.profile.ordinal_dot && self.is_month(next) {
-            self.last_marker = None;
-            return;
+        if self.profile.ordinal_dot {
+            let next = next_word_start(text, i + 1, self.end)
+                .map_or("", |(pos, _)| word_at(text, pos, self.end));
+            if self.is_month(next) {
+                self.last_marker = None;
+                return;
+            }
         }
         let continues = self
             .last_marker
@@ -1100,14 +1102,9 @@ impl<'a> Scan<'a> {
         if self.sent_start != self.start {
             return false;
         }
-        let next = self.text[i + 1..self.end].trim_start().chars().next();
-        if next.is_some_and(|c| chars::is_quote(c) || chars::is_bracket_opener(c)) {
+        let Some(label) = self.colon_label(i) else {
             return false;
-        }
-        let label = &self.text[self.sent_start..i];
-        if label.len() > WINDOW * 4 {
-            return false; // a label is short; this keeps the scan linear
-        }
+        };
         let from = label
             .rfind(|c: char| c.is_numeric() || matches!(c, ',' | '،'))
             .map_or(0, |k| {
@@ -1120,13 +1117,9 @@ impl<'a> Scan<'a> {
     /// Central News Unit:"): at most five words since the sentence
     /// started, a dash between them, and no quotation after the colon.
     fn dateline_colon(&self, i: usize) -> bool {
-        let label = &self.text[self.sent_start..i];
-        let next = self.text[i + 1..self.end].trim_start().chars().next();
-        if label.len() > WINDOW * 4
-            || next.is_some_and(|c| chars::is_quote(c) || chars::is_bracket_opener(c))
-        {
+        let Some(label) = self.colon_label(i) else {
             return false;
-        }
+        };
         let mut words = 0;
         let mut dash = false;
         for w in label.split_whitespace() {
@@ -1137,6 +1130,16 @@ impl<'a> Scan<'a> {
             }
         }
         dash && (2..=5).contains(&words)
+    }
+
+    /// The current sentence before the colon at `i`, if it may be a label
+    /// or a dateline that the colon closes: short (which also keeps the
+    /// scan linear) and with no quotation or bracket after the colon.
+    fn colon_label(&self, i: usize) -> Option<&'a str> {
+        let label = &self.text[self.sent_start..i];
+        let next = self.text[i + 1..self.end].trim_start().chars().next();
+        let quoted = next.is_some_and(|c| chars::is_quote(c) || chars::is_bracket_opener(c));
+        (label.len() <= WINDOW * 4 && !quoted).then_some(label)
     }
 
     /// After a colon at `from`: one space, an opening quote, and a
@@ -1462,15 +1465,12 @@ impl Cluster {
                 // a question or exclamation mark, an ideographic full
                 // stop or a closing bracket of Chinese and Japanese set
                 // apart by a space ("何ですか ？ 」") belongs to the end
-                let full = chars::terminator(q, profile.greek, profile.armenian)
-                    == Some(Term::Full)
-                    && !chars::is_bracket_closer(q);
-                if full
-                    || matches!(q, '?' | '!') && cl.dots == 0
-                    || matches!(q, '」' | '』' | '）' | '】' | '》' | '〉')
-                {
+                let full =
+                    chars::terminator(q, profile.greek, profile.armenian) == Some(Term::Full);
+                let bracket = matches!(q, '」' | '』' | '）' | '】' | '》' | '〉');
+                if full || matches!(q, '?' | '!') && cl.dots == 0 || bracket {
                     j += rest.len() - trimmed.len() + qlen;
-                    if chars::is_bracket_closer(q) {
+                    if bracket {
                         cl.closer = true;
                         cl.brackets += 1;
                     } else {
