@@ -333,12 +333,7 @@ impl<'t> Doc<'t> {
         let mut out = String::new();
         for run in self.runs.iter().filter(|r| r.kind == RunKind::Block) {
             let text = self.run_text(run);
-            if self.format == Format::Html
-                && self.source[..run.span.start]
-                    .to_ascii_lowercase()
-                    .trim_end()
-                    .ends_with("<title>")
-            {
+            if self.format == Format::Html && after_title_tag(&self.source[..run.span.start]) {
                 continue;
             }
             let text = collapse(&text);
@@ -386,6 +381,14 @@ impl<'t> Doc<'t> {
         out.push_str(&self.source[pos..]);
         out
     }
+}
+
+/// Whether `head` ends, but for white space, with a `<title>` tag in any
+/// case: only its last bytes are looked at.
+fn after_title_tag(head: &str) -> bool {
+    const TAG: &[u8] = b"<title>";
+    let head = head.trim_end().as_bytes();
+    head.len() >= TAG.len() && head[head.len() - TAG.len()..].eq_ignore_ascii_case(TAG)
 }
 
 /// `text` trimmed, with each run of white space made one space.
