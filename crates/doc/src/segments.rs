@@ -416,8 +416,8 @@ pub fn merge(
     let mut untranslated = Vec::new();
     // Replacements of attribute values first: they may lie inside a code.
     let mut attr: Vec<(Range<usize>, String)> = Vec::new();
-    let mut block: Vec<(usize, Vec<TargetPiece>)> = Vec::new();
-    for (i, (s, seg)) in tm.segments().iter().zip(&segmented.segs).enumerate() {
+    let mut block = Vec::new();
+    for (s, seg) in tm.segments().iter().zip(&segmented.segs) {
         let Some(target) = targets.get(s.id()) else {
             untranslated.push(s.id().to_string());
             continue;
@@ -430,22 +430,17 @@ pub fn merge(
             expand_placeholders(target, &pieces)
         };
         check_codes(s.id(), &pieces, &target)?;
-        let kind = doc.runs()[seg.run].kind;
-        let markup = doc.runs()[seg.run].markup;
-        if kind == RunKind::Attribute {
-            let text = rebuild_segment(source, markup, kind, seg, s, &target, &options, xml, &[]);
+        let run = &doc.runs()[seg.run];
+        if run.kind == RunKind::Attribute {
+            let text = rebuild_segment(source, run, seg, &pieces, &target, &[]);
             attr.push((seg.span(), text));
         } else {
-            block.push((i, target));
+            block.push((run, seg, pieces, target));
         }
     }
     let mut repl: Vec<(Range<usize>, String)> = Vec::new();
-    for (i, target) in block {
-        let s = &tm.segments()[i];
-        let seg = &segmented.segs[i];
-        let kind = doc.runs()[seg.run].kind;
-        let markup = doc.runs()[seg.run].markup;
-        let text = rebuild_segment(source, markup, kind, seg, s, &target, &options, xml, &attr);
+    for (run, seg, pieces, target) in block {
+        let text = rebuild_segment(source, run, seg, &pieces, &target, &attr);
         repl.push((seg.span(), text));
     }
     // Block replacements win over the attribute replacements inside them.
@@ -516,27 +511,23 @@ fn with_attributes(source: &str, range: Range<usize>, attr: &[(Range<usize>, Str
     out
 }
 
-/// The translated text of one segment, re-encoded for the run's markup.
-#[allow(clippy::too_many_arguments)]
+/// The translated text of one segment (its source `pieces`, as the file's
+/// format carries them), re-encoded for the run's markup.
 fn rebuild_segment(
     source: &str,
-    format: Format,
-    kind: RunKind,
+    run: &Run,
     seg: &Seg,
-    s: &excerpt_tm::Segment<'_>,
+    pieces: &[Piece<'_>],
     target: &[TargetPiece],
-    options: &SegmentOptions,
-    xml: bool,
     attr: &[(Range<usize>, String)],
 ) -> String {
-    let pieces = s.pieces(carried(options, xml), xml);
     // The source's text between codes, by the number of the code before
     // it (0: the segment's start), with its range in the shown text.
     let mut chunks: HashMap<usize, (String, Range<usize>)> = HashMap::new();
     let mut codes: HashMap<usize, excerpt_tm::Code<'_>> = HashMap::new();
     let mut before = 0;
     let mut shown = 0;
-    for p in &pieces {
+    for p in pieces {
         match p {
             Piece::Text(t) => {
                 let e = chunks
@@ -566,7 +557,7 @@ fn rebuild_segment(
                 let b = seg.original(range.end);
                 out.push_str(&source[a..b]);
             }
-            _ => out.push_str(&encode(text, format, kind)),
+            _ => out.push_str(&encode(text, run.markup, run.kind)),
         }
         text.clear();
     };
