@@ -531,6 +531,33 @@ impl RunBuilder {
     }
 }
 
+/// Every run of `source` read as `format`, as one string: text as it reads,
+/// each code in brackets after its role (`+` opens, `-` closes, `=` stands
+/// alone). For the readers' tests.
+#[cfg(test)]
+pub(crate) fn shown(source: &str, format: Format) -> Vec<String> {
+    let doc = Doc::parse(source, format);
+    doc.runs()
+        .iter()
+        .map(|r| {
+            r.parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text { text, .. } => text.clone(),
+                    Part::Code { span, role } => {
+                        let mark = match role {
+                            Role::Open => "+",
+                            Role::Close => "-",
+                            Role::Standalone => "=",
+                        };
+                        format!("[{mark}{}]", &source[span.clone()])
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
