@@ -89,7 +89,7 @@ pub fn merge(
         let target = if xml {
             target.to_vec()
         } else {
-            expand_placeholders(target, &pieces)
+            excerpt_tm::expand_placeholders(target, &pieces)
         };
         check_codes(s.id(), &pieces, &target)?;
         let run = &doc.runs()[seg.run];
@@ -247,63 +247,6 @@ fn rebuild_segment(
         }
     }
     flush(&mut text, before, &mut out);
-    out
-}
-
-/// Reads the placeholders of [`excerpt_tm::Segment::placeholder_text`]
-/// in a target's text as codes: `{n}` is code `n` when the source has
-/// such a code, else text; `{{n}` is the text `{n}`.
-fn expand_placeholders(target: &[TargetPiece], pieces: &[Piece<'_>]) -> Vec<TargetPiece> {
-    let known: std::collections::HashSet<usize> = pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Code(c) => Some(c.index),
-            Piece::Text(_) => None,
-        })
-        .collect();
-    let mut out: Vec<TargetPiece> = Vec::new();
-    let push_text = |out: &mut Vec<TargetPiece>, t: &str| {
-        if t.is_empty() {
-            return;
-        }
-        if let Some(TargetPiece::Text(prev)) = out.last_mut() {
-            prev.push_str(t);
-        } else {
-            out.push(TargetPiece::Text(t.to_string()));
-        }
-    };
-    for p in target {
-        let TargetPiece::Text(text) = p else {
-            out.push(p.clone());
-            continue;
-        };
-        let mut from = 0;
-        let mut pos = 0;
-        while let Some(open) = text[pos..].find('{').map(|o| pos + o) {
-            let rest = &text[open + 1..];
-            let close = open + 1 + rest.find('}').unwrap_or(rest.len());
-            if rest.starts_with('{') && excerpt_tm::placeholder_at(rest).is_some() {
-                // `{{1}`: the text `{1}`.
-                push_text(&mut out, &text[from..open]);
-                from = open + 1;
-                pos = close + 1;
-                continue;
-            }
-            match excerpt_tm::placeholder_at(&text[open..]) {
-                Some(index) if known.contains(&index) => {
-                    push_text(&mut out, &text[from..open]);
-                    out.push(TargetPiece::Code {
-                        index,
-                        fallback: None,
-                    });
-                    from = close + 1;
-                    pos = close + 1;
-                }
-                _ => pos = open + 1,
-            }
-        }
-        push_text(&mut out, &text[from..]);
-    }
     out
 }
 
