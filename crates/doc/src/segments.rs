@@ -95,7 +95,7 @@ impl Segmented {
             if cut.is_empty() {
                 continue;
             }
-            for (k, parts) in cut.iter().enumerate() {
+            for (k, parts) in cut.into_iter().enumerate() {
                 if k > 0 {
                     shown.push(' ');
                 }
@@ -104,7 +104,7 @@ impl Segmented {
                 let mut placed = Vec::with_capacity(parts.len());
                 for part in parts {
                     let from = shown.len();
-                    match part {
+                    match &part {
                         Part::Text { text, .. } => shown.push_str(text),
                         Part::Code { span, role } => {
                             shown.push_str(&source[span.clone()]);
@@ -117,7 +117,7 @@ impl Segmented {
                         }
                     }
                     placed.push(Placed {
-                        part: part.clone(),
+                        part,
                         shown: from - start..shown.len() - start,
                     });
                 }
