@@ -454,29 +454,10 @@ pub(crate) fn encode(text: &str, kind: RunKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Doc, Part};
+    use crate::model::Doc;
 
     fn shown(html: &str) -> Vec<String> {
-        let doc = Doc::parse(html, Format::Html);
-        doc.runs()
-            .iter()
-            .map(|r| {
-                r.parts
-                    .iter()
-                    .map(|p| match p {
-                        Part::Text { text, .. } => text.clone(),
-                        Part::Code { span, role } => {
-                            let mark = match role {
-                                Role::Open => "+",
-                                Role::Close => "-",
-                                Role::Standalone => "=",
-                            };
-                            format!("[{mark}{}]", &html[span.clone()])
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
+        crate::model::shown(html, Format::Html)
     }
 
     #[test]

@@ -30,8 +30,10 @@
 
 mod html;
 mod markdown;
+mod merge;
 mod model;
 mod segments;
 
+pub use merge::{MergeError, merge};
 pub use model::{Doc, Format, Part, Role, Run, RunKind};
-pub use segments::{MergeError, Segmented, merge};
+pub use segments::Segmented;

@@ -54,24 +54,19 @@ pub(crate) fn runs(source: &str) -> Vec<Run> {
         }
         match event {
             Event::Start(tag) => match tag {
-                Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Superscript
-                | Tag::Subscript => {
-                    resolve(&mut opens, &mut run, source, range.start);
-                    opens.push(Open {
-                        range,
-                        pending: true,
-                    });
-                }
                 Tag::Link { link_type, .. } | Tag::Image { link_type, .. }
                     if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
                 {
                     skip = 1;
                     skip_code = Some(range);
                 }
-                Tag::Link { .. } | Tag::Image { .. } => {
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. } => {
                     resolve(&mut opens, &mut run, source, range.start);
                     opens.push(Open {
                         range,
@@ -296,30 +291,10 @@ pub(crate) fn encode(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Doc, Format, Part, Role};
+    use crate::model::{Doc, Format};
 
-    /// (text or code) pieces of every run, codes in brackets.
     fn shown(md: &str) -> Vec<String> {
-        let doc = Doc::parse(md, Format::Markdown);
-        doc.runs()
-            .iter()
-            .map(|r| {
-                r.parts
-                    .iter()
-                    .map(|p| match p {
-                        Part::Text { text, .. } => text.clone(),
-                        Part::Code { span, role } => {
-                            let mark = match role {
-                                Role::Open => "+",
-                                Role::Close => "-",
-                                Role::Standalone => "=",
-                            };
-                            format!("[{mark}{}]", &md[span.clone()])
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
+        crate::model::shown(md, Format::Markdown)
     }
 
     #[test]

@@ -333,12 +333,7 @@ impl<'t> Doc<'t> {
         let mut out = String::new();
         for run in self.runs.iter().filter(|r| r.kind == RunKind::Block) {
             let text = self.run_text(run);
-            if self.format == Format::Html
-                && self.source[..run.span.start]
-                    .to_ascii_lowercase()
-                    .trim_end()
-                    .ends_with("<title>")
-            {
+            if self.format == Format::Html && after_title_tag(&self.source[..run.span.start]) {
                 continue;
             }
             let text = collapse(&text);
@@ -386,6 +381,14 @@ impl<'t> Doc<'t> {
         out.push_str(&self.source[pos..]);
         out
     }
+}
+
+/// Whether `head` ends, but for white space, with a `<title>` tag in any
+/// case: only its last bytes are looked at.
+fn after_title_tag(head: &str) -> bool {
+    const TAG: &[u8] = b"<title>";
+    let head = head.trim_end().as_bytes();
+    head.len() >= TAG.len() && head[head.len() - TAG.len()..].eq_ignore_ascii_case(TAG)
 }
 
 /// `text` trimmed, with each run of white space made one space.
@@ -526,6 +529,33 @@ impl RunBuilder {
         let b = std::mem::replace(self, RunBuilder::new(self.kind, self.markup));
         runs.extend(b.finish());
     }
+}
+
+/// Every run of `source` read as `format`, as one string: text as it reads,
+/// each code in brackets after its role (`+` opens, `-` closes, `=` stands
+/// alone). For the readers' tests.
+#[cfg(test)]
+pub(crate) fn shown(source: &str, format: Format) -> Vec<String> {
+    let doc = Doc::parse(source, format);
+    doc.runs()
+        .iter()
+        .map(|r| {
+            r.parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text { text, .. } => text.clone(),
+                    Part::Code { span, role } => {
+                        let mark = match role {
+                            Role::Open => "+",
+                            Role::Close => "-",
+                            Role::Standalone => "=",
+                        };
+                        format!("[{mark}{}]", &source[span.clone()])
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]

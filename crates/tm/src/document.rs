@@ -1,9 +1,10 @@
 //! A segmented document: segments with stable ids, and the skeleton between
 //! them.
 
-use crate::inline::{CodeKind, Piece, split, split_marked};
+use crate::inline::{CodeKind, Piece, TargetPiece, split, split_marked};
 use crate::options::SegmentOptions;
 use crate::protect::Protect;
+use crate::translation::push_text;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -207,6 +208,67 @@ pub fn placeholder_at(s: &str) -> Option<usize> {
         return None;
     }
     digits.parse().ok()
+}
+
+/// Reads the placeholders of [`Segment::placeholder_text`] in a target's
+/// text as codes: `{n}` is code `n` when the source's `pieces` have such a
+/// code, else text; `{{n}` is the text `{n}`.
+///
+/// ```
+/// use excerpt_tm::{CodeKind, Document, SegmentOptions, SegmentSpec, TargetPiece, expand_placeholders};
+///
+/// let spec = SegmentSpec { paragraph: 0, range: 0..4, codes: vec![(0..4, CodeKind::Standalone)] };
+/// let doc = Document::from_segments("<br>", SegmentOptions::new("en"), vec![spec]);
+/// let pieces = doc.segments()[0].pieces(Default::default(), false);
+/// let target = [TargetPiece::Text("a{1} {{1} {2}".into())];
+/// assert_eq!(expand_placeholders(&target, &pieces), [
+///     TargetPiece::Text("a".into()),
+///     TargetPiece::Code { index: 1, fallback: None },
+///     TargetPiece::Text(" {1} {2}".into()),
+/// ]);
+/// ```
+pub fn expand_placeholders(target: &[TargetPiece], pieces: &[Piece<'_>]) -> Vec<TargetPiece> {
+    let known: std::collections::HashSet<usize> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Code(c) => Some(c.index),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    let mut out: Vec<TargetPiece> = Vec::new();
+    for p in target {
+        let TargetPiece::Text(text) = p else {
+            out.push(p.clone());
+            continue;
+        };
+        let mut from = 0;
+        let mut pos = 0;
+        while let Some(open) = text[pos..].find('{').map(|o| pos + o) {
+            let rest = &text[open + 1..];
+            let close = open + 1 + rest.find('}').unwrap_or(rest.len());
+            if rest.starts_with('{') && placeholder_at(rest).is_some() {
+                // `{{1}`: the text `{1}`.
+                push_text(&mut out, &text[from..open]);
+                from = open + 1;
+                pos = close + 1;
+                continue;
+            }
+            match placeholder_at(&text[open..]) {
+                Some(index) if known.contains(&index) => {
+                    push_text(&mut out, &text[from..open]);
+                    out.push(TargetPiece::Code {
+                        index,
+                        fallback: None,
+                    });
+                    from = close + 1;
+                    pos = close + 1;
+                }
+                _ => pos = open + 1,
+            }
+        }
+        push_text(&mut out, &text[from..]);
+    }
+    out
 }
 
 /// A segment as a document reader cut it: its paragraph (from 0), its byte

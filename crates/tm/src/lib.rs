@@ -56,7 +56,9 @@ mod xliff12;
 mod xliff2;
 mod xml;
 
-pub use document::{Document, Segment, SegmentSpec, placeholder_at, segments, word_count};
+pub use document::{
+    Document, Segment, SegmentSpec, expand_placeholders, placeholder_at, segments, word_count,
+};
 pub use error::Error;
 pub use fingerprint::Fingerprint;
 pub use format::{Format, TargetMode, WriteOptions, XliffVersion, XmlInvalid};
