@@ -9,34 +9,15 @@
 //! ```
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
+mod common;
+use common::corpus_files;
+
 /// At least this many bytes of JSON Lines.
 const CORPUS_BYTES: usize = 100_000_000;
-
-/// Every `.txt` file under `corpus/`, sorted by path.
-fn corpus_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-        &mut files,
-    );
-    files.sort();
-    files
-}
 
 /// The corpus: each text cut at blank lines into records of about 4 KB,
 /// repeated (with new ids) until [`CORPUS_BYTES`] are reached.

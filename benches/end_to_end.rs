@@ -5,32 +5,14 @@
 //! cargo bench --bench end_to_end
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use excerpt_rank::{Budget, Summarizer};
 use excerpt_segment::Segmenter;
 
-/// Every `.txt` file under `corpus/`, sorted by path.
-fn corpus_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-        &mut files,
-    );
-    files.sort();
-    files
-}
+mod common;
+use common::corpus_files;
 
 /// The language of a corpus file: its folder's name when that is a language
 /// code, English for the news and books.

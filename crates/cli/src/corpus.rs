@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use excerpt_segment::Segmenter;
 use excerpt_tm::{Document, SegmentOptions, Stats};
 use rayon::prelude::*;
@@ -14,8 +14,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::input::Source;
-use crate::jsonl_records::{self, CorpusArgs, optional_str};
-use crate::lang::{self, LangChoice};
+use crate::jsonl_records::{self, CorpusArgs, record_lang};
+use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
 use crate::output::Output;
 use crate::segmenter_flags::SegmenterFlags;
@@ -52,18 +52,6 @@ impl<'a> Segmenters<'a> {
         let engine = self.get(lang)?;
         let (options, segmenter) = &*engine;
         Ok(Document::with_segmenter(text, options.clone(), segmenter))
-    }
-}
-
-/// The record's language: its `lang` field, or `--lang` (detected when
-/// `auto`).
-fn record_lang(record: &Value, text: &str, choice: &LangChoice) -> Result<String> {
-    match optional_str(record, "lang")? {
-        Some(code) => match lang::normalize(code) {
-            Some(code) => Ok(code.to_string()),
-            None => bail!("unknown language code '{code}'"),
-        },
-        None => Ok(choice.resolve(text)),
     }
 }
 

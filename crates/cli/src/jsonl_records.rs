@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::input::Source;
+use crate::lang::LangChoice;
 use crate::progress::{Progress, ProgressMode};
 
 /// Where a record's text and id are, and what to do with a bad record.
@@ -76,6 +77,18 @@ pub fn optional_str<'v>(record: &'v Value, key: &str) -> Result<Option<&'v str>>
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
         Some(_) => bail!("the \"{key}\" field is not a string"),
+    }
+}
+
+/// The record's language: its `lang` field, or `--lang` (detected when
+/// `auto`).
+pub fn record_lang(record: &Value, text: &str, choice: &LangChoice) -> Result<String> {
+    match optional_str(record, "lang")? {
+        Some(code) => match crate::lang::normalize(code) {
+            Some(code) => Ok(code.to_string()),
+            None => bail!("unknown language code '{code}'"),
+        },
+        None => Ok(choice.resolve(text)),
     }
 }
 

@@ -143,18 +143,18 @@ where
 {
     std::fs::create_dir_all(out_dir)
         .with_context(|| format!("{}: cannot create the output directory", out_dir.display()))?;
-    let total_bytes = files
+    let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
-        .sum();
-    let progress = Progress::new(mode, true, Some(total_bytes));
+        .collect();
+    let progress = Progress::new(mode, true, Some(sizes.iter().sum()));
     let done = AtomicU64::new(0);
     let count = files.len();
     let failed: usize = files
         .par_iter()
-        .map(|file| {
+        .zip(&sizes)
+        .map(|(file, &size)| {
             let result = write_whole(&output_path(file), |out| make(file, out));
-            let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress.advance(size, || format!("{n}/{count} files"));
             match result {

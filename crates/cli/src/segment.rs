@@ -100,7 +100,7 @@ struct SentenceRecord<'a> {
     byte_end: usize,
     char_start: usize,
     char_end: usize,
-    text: std::borrow::Cow<'a, str>,
+    text: &'a str,
     paragraph: usize,
     lang: &'a str,
     /// Stable segment id, `p1.s1`: paragraph and sentence, from 1.
@@ -109,6 +109,35 @@ struct SentenceRecord<'a> {
     paragraph_id: String,
     /// Words, counted as CAT tools count them.
     words: usize,
+}
+
+impl<'a> SentenceRecord<'a> {
+    /// The record of the `i`th segment (from 0) of a file: `range` is where
+    /// it is in the text `chars` counts, and `text` what it says.
+    fn new(
+        file: Option<&'a str>,
+        i: usize,
+        segment: &'a excerpt_tm::Segment,
+        range: std::ops::Range<usize>,
+        text: &'a str,
+        lang: &'a str,
+        chars: &mut CharOffsets,
+    ) -> SentenceRecord<'a> {
+        SentenceRecord {
+            file,
+            id: i + 1,
+            byte_start: range.start,
+            byte_end: range.end,
+            char_start: chars.at(range.start),
+            char_end: chars.at(range.end),
+            text,
+            paragraph: segment.paragraph(),
+            lang,
+            segment_id: segment.id(),
+            paragraph_id: segment.paragraph_id(),
+            words: excerpt_tm::word_count(text),
+        }
+    }
 }
 
 impl SegmentArgs {
@@ -158,27 +187,12 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     let show_file = sources.len() > 1;
     for source in &sources {
         let text = source.read_text()?;
-        if let Some(format) = args.input.resolve(&source.name(), &text) {
-            write_document(
-                args,
-                &lang_choice,
-                source,
-                &text,
-                format,
-                show_file,
-                &mut out,
-            )?;
-            continue;
-        }
         let name = source.name();
-        write_plain(
-            args,
-            &lang_choice,
-            &text,
-            show_file.then_some(&name),
-            &mut out,
-            &mut done,
-        )?;
+        let file = show_file.then_some(name.as_str());
+        match args.input.resolve(&name, &text) {
+            Some(format) => write_document(args, &lang_choice, &text, format, file, &mut out)?,
+            None => write_plain(args, &lang_choice, &text, file, &mut out, &mut done)?,
+        }
     }
     out.finish()
 }
@@ -274,49 +288,48 @@ fn write_plain(
     args: &SegmentArgs,
     lang_choice: &LangChoice,
     text: &str,
-    file: Option<&String>,
+    file: Option<&str>,
     out: &mut dyn Write,
     done: &mut Done,
 ) -> Result<()> {
     let mut counted = 0;
-    {
-        let lang = lang_choice.resolve(text);
-        let options = args.segmenter.options(&lang)?;
-        if args.format == SegmentFormat::Lines {
-            for sentence in options.segmenter().segment(text) {
-                writeln!(out, "{}", one_line(sentence.as_str()))?;
-                done.segment(sentence.range().end, &mut counted);
-            }
-            done.advance(text.len(), &mut counted);
-            return Ok(());
+    let lang = lang_choice.resolve(text);
+    let options = args.segmenter.options(&lang)?;
+    if args.format == SegmentFormat::Lines {
+        for sentence in options.segmenter().segment(text) {
+            writeln!(out, "{}", one_line(sentence.as_str()))?;
+            done.segment(sentence.range().end, &mut counted);
         }
-        // The ids are those the translation formats give the same segments;
-        // they are written as they come, so a large text's segments are
-        // never all held at once.
-        let segmenter = options.segmenter();
-        let mut chars = CharOffsets::new(text);
-        for (i, segment) in excerpt_tm::segments(text, &segmenter).enumerate() {
-            let range = segment.range();
-            let record = SentenceRecord {
-                file: file.map(String::as_str),
-                id: i + 1,
-                byte_start: range.start,
-                byte_end: range.end,
-                char_start: chars.at(range.start),
-                char_end: chars.at(range.end),
-                text: segment.text().into(),
-                paragraph: segment.paragraph(),
-                lang: &lang,
-                segment_id: segment.id(),
-                paragraph_id: segment.paragraph_id(),
-                words: excerpt_tm::word_count(segment.text()),
-            };
-            serde_json::to_writer(&mut *out, &record).context("cannot write JSON")?;
-            out.write_all(b"\n")?;
-            done.segment(range.end, &mut counted);
-        }
+        done.advance(text.len(), &mut counted);
+        return Ok(());
+    }
+    // The ids are those the translation formats give the same segments;
+    // they are written as they come, so a large text's segments are never
+    // all held at once.
+    let segmenter = options.segmenter();
+    let mut chars = CharOffsets::new(text);
+    for (i, segment) in excerpt_tm::segments(text, &segmenter).enumerate() {
+        let range = segment.range();
+        let record = SentenceRecord::new(
+            file,
+            i,
+            &segment,
+            range.clone(),
+            segment.text(),
+            &lang,
+            &mut chars,
+        );
+        write_record(out, &record)?;
+        done.segment(range.end, &mut counted);
     }
     done.advance(text.len(), &mut counted);
+    Ok(())
+}
+
+/// Writes one `--format jsonl` line.
+fn write_record(out: &mut dyn Write, record: &SentenceRecord) -> Result<()> {
+    serde_json::to_writer(&mut *out, record).context("cannot write JSON")?;
+    out.write_all(b"\n")?;
     Ok(())
 }
 
@@ -326,10 +339,9 @@ fn write_plain(
 fn write_document(
     args: &SegmentArgs,
     lang_choice: &LangChoice,
-    source: &Source,
     text: &str,
     format: excerpt_doc::Format,
-    show_file: bool,
+    file: Option<&str>,
     out: &mut Output,
 ) -> Result<()> {
     let doc = excerpt_doc::Doc::parse(text, format);
@@ -344,7 +356,6 @@ fn write_document(
         return Ok(());
     }
     let tm = segmented.document(options);
-    let name = source.name();
     let mut chars = CharOffsets::new(text);
     for (i, ((segment, range), p)) in tm
         .segments()
@@ -353,22 +364,8 @@ fn write_document(
         .zip(&plain)
         .enumerate()
     {
-        let record = SentenceRecord {
-            file: show_file.then_some(name.as_str()),
-            id: i + 1,
-            byte_start: range.start,
-            byte_end: range.end,
-            char_start: chars.at(range.start),
-            char_end: chars.at(range.end),
-            text: p.as_str().into(),
-            paragraph: segment.paragraph(),
-            lang: &lang,
-            segment_id: segment.id(),
-            paragraph_id: segment.paragraph_id(),
-            words: excerpt_tm::word_count(p),
-        };
-        serde_json::to_writer(&mut *out, &record).context("cannot write JSON")?;
-        out.write_all(b"\n")?;
+        let record = SentenceRecord::new(file, i, segment, range.clone(), p, &lang, &mut chars);
+        write_record(out, &record)?;
     }
     Ok(())
 }

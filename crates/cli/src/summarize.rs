@@ -5,15 +5,15 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::ValueEnum;
 use excerpt_rank::{Budget, Keyword, Similarity, Summarizer, Verdict};
 use excerpt_segment::Segmenter;
 use serde::Serialize;
 
 use crate::input::Source;
-use crate::jsonl_records::{self, optional_str, optional_usize};
-use crate::lang::{self, LangChoice};
+use crate::jsonl_records::{self, optional_str, optional_usize, record_lang};
+use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
 use crate::output::{Output, one_line};
 
@@ -433,13 +433,7 @@ fn summarize_record(
     let fields = &args.corpus;
     let record = fields.parse(line)?;
     let text = fields.text(&record)?;
-    let lang = match optional_str(&record, "lang")? {
-        Some(code) => match lang::normalize(code) {
-            Some(code) => code.to_string(),
-            None => bail!("unknown language code '{code}'"),
-        },
-        None => lang_choice.resolve(text),
-    };
+    let lang = record_lang(&record, text, lang_choice)?;
     let budget = match optional_usize(&record, "k")? {
         Some(k) => Budget::Sentences(k),
         None => args.budget(),

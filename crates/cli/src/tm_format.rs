@@ -128,21 +128,23 @@ impl TmWriter {
     ) -> Result<String> {
         // HTML and Markdown (by --input, the extension or the content) are
         // segmented without their markup, which becomes inline codes.
-        let input = args.input.resolve(name, text);
-        let parsed = input.map(|f| excerpt_doc::Doc::parse(text, f));
+        let parsed = args
+            .input
+            .resolve(name, text)
+            .map(|format| (format, excerpt_doc::Doc::parse(text, format)));
         let lang = match &parsed {
-            Some(parsed) => lang.resolve(&parsed.plain_text()),
+            Some((_, parsed)) => lang.resolve(&parsed.plain_text()),
             None => lang.resolve(text),
         };
         let options = args.segmenter.options(&lang)?.protect(self.protect);
         let segmented;
-        let doc = match (&parsed, input) {
-            (Some(parsed), Some(input)) => {
-                let options = options.input(Some(input.name()));
+        let doc = match &parsed {
+            Some((format, parsed)) => {
+                let options = options.input(Some(format.name()));
                 segmented = excerpt_doc::Segmented::new(parsed, &options);
                 segmented.document(options)
             }
-            _ => Document::new(text, options),
+            None => Document::new(text, options),
         };
         let original = std::path::Path::new(name)
             .file_name()
