@@ -172,13 +172,13 @@ where
     // While one batch is processed in parallel, the results of the one
     // before it are consumed and the next one is read, so the threads wait
     // neither for the output nor for the input.
-    let (mut batch, mut failure) = read_batch(&mut lines, &name);
+    let mut batch = read_batch(&mut lines, &name);
     let mut done = Vec::new();
     loop {
         let previous = std::mem::take(&mut done);
-        let more = failure.is_none() && batch_is_full(&batch);
+        let more = !batch.ended;
         let (results, (taken, next)) = rayon::join(
-            || process_batch(&process, std::mem::take(&mut batch)),
+            || process_batch(&process, std::mem::take(&mut batch.lines)),
             || {
                 let taken = take(previous, &mut tally);
                 let next = (more && taken.is_ok()).then(|| read_batch(&mut lines, &name));
@@ -188,13 +188,13 @@ where
         taken?;
         done = results;
         match next {
-            Some((next_batch, next_failure)) => (batch, failure) = (next_batch, next_failure),
+            Some(next) => batch = next,
             None => break,
         }
     }
     take(done, &mut tally)?;
     // every line before an unreadable one is processed first
-    if let Some(failure) = failure {
+    if let Some(failure) = batch.failure {
         return Err(failure);
     }
     if let Some((line_no, first)) = first_skipped {
@@ -209,27 +209,39 @@ where
     Ok(tally)
 }
 
-fn batch_is_full(batch: &[Line]) -> bool {
-    batch.len() == BATCH || batch.iter().map(|l| l.1).sum::<usize>() >= BATCH_BYTES
+/// One batch of lines as [`read_batch`] read it.
+struct Batch {
+    lines: Vec<Line>,
+    /// Why reading stopped early: the input could not be read.
+    failure: Option<anyhow::Error>,
+    /// Whether the input has no more lines (or could not be read further).
+    ended: bool,
 }
 
-/// Reads up to [`BATCH`] non-blank lines (or [`BATCH_BYTES`]) with their
-/// line numbers; stops early when the input cannot be read.
+/// Reads up to [`BATCH`] non-blank lines (or [`BATCH_BYTES`] of them) with
+/// their line numbers; stops early when the input cannot be read.
 fn read_batch(
     lines: &mut impl Iterator<Item = (usize, std::io::Result<Vec<u8>>)>,
     name: &str,
-) -> (Vec<Line>, Option<anyhow::Error>) {
+) -> Batch {
     let mut batch = Vec::with_capacity(BATCH);
     let mut bytes = 0;
     while batch.len() < BATCH && bytes < BATCH_BYTES {
-        let Some((n, line)) = lines.next() else { break };
+        let Some((n, line)) = lines.next() else {
+            return Batch {
+                lines: batch,
+                failure: None,
+                ended: true,
+            };
+        };
         let line = match line {
             Ok(line) => line,
             Err(e) => {
-                return (
-                    batch,
-                    Some(anyhow::Error::new(e).context(format!("{name}: cannot read"))),
-                );
+                return Batch {
+                    lines: batch,
+                    failure: Some(anyhow::Error::new(e).context(format!("{name}: cannot read"))),
+                    ended: true,
+                };
             }
         };
         let len = line.len();
@@ -239,7 +251,11 @@ fn read_batch(
             text => batch.push((n + 1, len, text)),
         }
     }
-    (batch, None)
+    Batch {
+        lines: batch,
+        failure: None,
+        ended: false,
+    }
 }
 
 /// Processes the lines of a batch in parallel, keeping their order.
@@ -326,11 +342,31 @@ mod tests {
         assert_eq!(tally.unwrap().records, 40);
         assert_eq!(seen, (0..40).collect::<Vec<u64>>());
         let mut lines = std::io::BufRead::split(&input[..], b'\n').enumerate();
-        let (batch, failure) = read_batch(&mut lines, "in");
-        assert!(failure.is_none());
-        assert!(batch.len() < 20, "{}", batch.len());
-        assert!(batch_is_full(&batch));
-        assert!(batch.iter().map(|l| l.1).sum::<usize>() >= BATCH_BYTES);
+        let batch = read_batch(&mut lines, "in");
+        assert!(batch.failure.is_none());
+        assert!(batch.lines.len() < 20, "{}", batch.lines.len());
+        assert!(!batch.ended);
+        assert!(batch.lines.iter().map(|l| l.1).sum::<usize>() >= BATCH_BYTES);
+    }
+
+    #[test]
+    fn blank_lines_that_fill_a_batch_do_not_end_the_input() {
+        // Each record is followed by a blank Windows line ("\r"). With
+        // records of this length, the first 100 records and their blank
+        // lines reach BATCH_BYTES while the records alone do not: the batch
+        // is full, and reading must go on.
+        let record_len = BATCH_BYTES.div_ceil(100) - 2;
+        let text = "x".repeat(record_len - json!({"id": 100, "text": ""}).to_string().len());
+        let mut input = Vec::new();
+        for i in 100..400 {
+            let line = json!({"id": i, "text": text}).to_string();
+            assert_eq!(line.len(), record_len);
+            input.extend(line.bytes());
+            input.extend(b"\r\n\r\n");
+        }
+        let (tally, seen) = ids(&input, false);
+        assert_eq!(tally.unwrap().records, 300);
+        assert_eq!(seen, (100..400).collect::<Vec<u64>>());
     }
 
     #[test]
