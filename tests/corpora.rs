@@ -720,3 +720,38 @@ fn outputs_get_the_mode_of_any_new_file() {
         .success();
     assert_eq!(mode(&single), mode(&plain));
 }
+
+#[test]
+fn out_dir_lines_and_jsonl_read_documents_as_a_single_file_run_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    put(
+        p,
+        "docs/guide.md",
+        b"# Guide\n\n- **Bold** item.\n\nSee [the docs](https://example.org/docs).\n",
+    );
+    put(
+        p,
+        "docs/page.html",
+        b"<html><body><p>The <b>ferry</b> leaves at dawn. It returns at noon.</p></body></html>\n",
+    );
+    for format in ["lines", "jsonl"] {
+        let out = p.join(format!("out-{format}"));
+        excerpt()
+            .args(["segment", "--lang", "en", "--format", format, "--out-dir"])
+            .arg(&out)
+            .arg(p.join("docs"))
+            .assert()
+            .success();
+        for (name, ext) in [("guide.md", "md"), ("page.html", "html")] {
+            let single = stdout_of(
+                excerpt()
+                    .args(["segment", "--lang", "en", "--format", format])
+                    .arg(p.join("docs").join(name)),
+            );
+            let written = std::fs::read_to_string(out.join(format!("{name}.{format}"))).unwrap();
+            assert_eq!(written, single, "{name} as {format}");
+            assert!(!written.contains(['<', '*', '#']), "{ext}: {written}");
+        }
+    }
+}

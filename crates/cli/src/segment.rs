@@ -268,15 +268,20 @@ fn run_project(
                     out.write_all(written.as_bytes())?;
                     Ok(())
                 }
-                // written as the segments are found
-                None => {
-                    let mut done = Done {
-                        progress: None,
-                        segments: 0,
-                    };
-                    write_plain(args, lang_choice, &text, None, out, &mut done)
-                        .with_context(|| name)
-                }
+                // HTML and Markdown as in a single-file run: without markup
+                None => match args.input.resolve(&name, &text) {
+                    Some(format) => write_document(args, lang_choice, &text, format, None, out)
+                        .with_context(|| name),
+                    // written as the segments are found
+                    None => {
+                        let mut done = Done {
+                            progress: None,
+                            segments: 0,
+                        };
+                        write_plain(args, lang_choice, &text, None, out, &mut done)
+                            .with_context(|| name)
+                    }
+                },
             }
         },
     )
@@ -342,7 +347,7 @@ fn write_document(
     text: &str,
     format: excerpt_doc::Format,
     file: Option<&str>,
-    out: &mut Output,
+    out: &mut dyn Write,
 ) -> Result<()> {
     let doc = excerpt_doc::Doc::parse(text, format);
     let lang = lang_choice.resolve(&doc.plain_text());
