@@ -213,7 +213,7 @@ impl Engines {
             .iter()
             .map(|pick| {
                 let s = &sentences[pick.index];
-                let start = s.start() + omission_prefix(texts[pick.index]);
+                let start = s.start() + display_prefix(texts[pick.index]);
                 Chosen {
                     index: pick.index,
                     byte_start: start,
@@ -250,6 +250,44 @@ fn omission_prefix(sentence: &str) -> usize {
         rest = trimmed;
     }
     sentence.len() - rest.len()
+}
+
+/// The length of what a summary leaves off the front of a chosen sentence:
+/// omission marks, then a list or section number.
+fn display_prefix(sentence: &str) -> usize {
+    let omitted = omission_prefix(sentence);
+    omitted + list_marker_prefix(&sentence[omitted..])
+}
+
+/// The length of the list or section number a sentence opens with (`2. `,
+/// `7.1) `), with the spaces after it, when a capital letter follows: the
+/// number belongs to the layout of the source, and a summary line that opens
+/// with it reads as an item of a list that is not there.
+fn list_marker_prefix(sentence: &str) -> usize {
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    loop {
+        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits > 3 {
+            return 0;
+        }
+        i += digits;
+        match bytes.get(i) {
+            Some(b'.') if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => i += 1,
+            Some(b'.' | b')') => {
+                i += 1;
+                break;
+            }
+            _ => return 0,
+        }
+    }
+    let rest = sentence[i..].trim_start();
+    let spaced = rest.len() < sentence.len() - i;
+    if spaced && rest.chars().next().is_some_and(char::is_uppercase) {
+        sentence.len() - rest.len()
+    } else {
+        0
+    }
 }
 
 /// What `excerpt summarize` knows about one text.
@@ -492,6 +530,21 @@ mod tests {
         assert_eq!(omission_prefix("(...)"), 0);
         assert_eq!(omission_prefix("(...)Glued."), 0);
         assert_eq!(omission_prefix("(1) First."), 0);
+    }
+
+    #[test]
+    fn a_summary_sentence_starts_after_a_list_or_section_number() {
+        assert_eq!(list_marker_prefix("2. Given the ferry times, we left."), 3);
+        assert_eq!(list_marker_prefix("7.1)  Results of the survey."), 6);
+        assert_eq!(list_marker_prefix("12. THE HARBOUR The boats left."), 4);
+        assert_eq!(display_prefix("(...) 3. Then the tide came."), 9);
+        // Not a list marker: a number that is part of the statement.
+        assert_eq!(list_marker_prefix("2 boats left the harbour."), 0);
+        assert_eq!(list_marker_prefix("2.5 million people voted."), 0);
+        assert_eq!(list_marker_prefix("1999. The year ended."), 0);
+        assert_eq!(list_marker_prefix("3. the tide came."), 0);
+        assert_eq!(list_marker_prefix("4.Glued text."), 0);
+        assert_eq!(list_marker_prefix("5."), 0);
     }
 
     #[test]
