@@ -202,10 +202,8 @@ impl Engines {
             .collect();
         // Without a title, a headline the text opens with serves as one.
         let title = title.or_else(|| excerpt_rank::headline(text));
-        let summary = match title {
-            Some(title) => summarizer.summarize_with_title(&texts, title, budget),
-            None => summarizer.summarize(&texts, budget),
-        };
+        let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph()).collect();
+        let summary = summarizer.summarize_paragraphs(&texts, &paragraphs, title, budget);
         let keywords = keywords.map(|n| summarizer.keywords(&texts, n));
         let mut chars = CharOffsets::new(text);
         let chosen = summary

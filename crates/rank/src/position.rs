@@ -64,6 +64,33 @@ pub(crate) fn article_sized(words: usize, tuning: &Tuning) -> f64 {
     ((none - words as f64) / (none - full).max(1.0)).clamp(0.0, 1.0)
 }
 
+/// Whether a text laid out in paragraphs opens with a lead: 1 when it does,
+/// or when its layout is unknown (`paragraphs` empty) or too small to say (fewer
+/// than three paragraphs with ranked sentences); 0 when the first paragraph
+/// with a ranked sentence holds more ranked sentences than a lead paragraph
+/// does (`lead_paragraph_sentences`). A headline or a line of page furniture
+/// before it is not ranked, so it does not count.
+pub(crate) fn opening_paragraph(paragraphs: &[usize], nodes: &[usize], tuning: &Tuning) -> f64 {
+    if paragraphs.len() <= nodes.iter().copied().max().unwrap_or(0) {
+        return 1.0;
+    }
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut last = None;
+    for &i in nodes {
+        if last == Some(paragraphs[i]) {
+            *sizes.last_mut().expect("a paragraph was started") += 1;
+        } else {
+            sizes.push(1);
+            last = Some(paragraphs[i]);
+        }
+    }
+    if sizes.len() < 3 || sizes[0] as f64 <= tuning.lead_paragraph_sentences {
+        1.0
+    } else {
+        0.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +115,25 @@ mod tests {
         assert_eq!(article_sized(20_000, &t), 0.0);
         let mid = article_sized(((t.article_words + t.long_text_words) / 2.0) as usize, &t);
         assert!(mid > 0.4 && mid < 0.6, "{mid}");
+    }
+
+    #[test]
+    fn a_long_opening_paragraph_is_not_a_lead() {
+        let t = Tuning::default();
+        let nodes: Vec<usize> = (0..12).collect();
+        // A pile of four-sentence pieces.
+        let pieces = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2];
+        assert_eq!(opening_paragraph(&pieces, &nodes, &t), 0.0);
+        // A one-sentence lead, then body paragraphs.
+        let story = [0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3];
+        assert_eq!(opening_paragraph(&story, &nodes, &t), 1.0);
+        // A headline paragraph that is not ranked does not count.
+        let headed = [0, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4];
+        assert_eq!(opening_paragraph(&headed, &nodes[1..], &t), 1.0);
+        // Unknown layout, or too few paragraphs to tell.
+        assert_eq!(opening_paragraph(&[], &nodes, &t), 1.0);
+        let two = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
+        assert_eq!(opening_paragraph(&two, &nodes, &t), 1.0);
     }
 
     #[test]

@@ -218,6 +218,10 @@ pub struct Tuning {
     pub long_text_words: f64,
     /// Score factor for each caption restart or label run into a sentence.
     pub run_on_penalty: f64,
+    /// In a text of several paragraphs, the most sentences its opening
+    /// paragraph may hold and still be a lead (a news lead stands as a
+    /// paragraph of one or two sentences; a longer one opens a body).
+    pub lead_paragraph_sentences: f64,
 }
 
 impl Default for Tuning {
@@ -241,6 +245,7 @@ impl Default for Tuning {
             article_words: 1500.0,
             long_text_words: 3000.0,
             run_on_penalty: 0.75,
+            lead_paragraph_sentences: 2.0,
         }
     }
 }
@@ -281,6 +286,7 @@ impl Tuning {
                 "article_words" => &mut t.article_words,
                 "long_text_words" => &mut t.long_text_words,
                 "run_on_penalty" => &mut t.run_on_penalty,
+                "lead_paragraph_sentences" => &mut t.lead_paragraph_sentences,
                 other => return Err(format!("unknown knob {other:?}")),
             };
             *knob = v;
@@ -404,7 +410,7 @@ impl Summarizer {
     ///
     /// See [`Summarizer`] for an example.
     pub fn summarize(&self, sentences: &[&str], budget: Budget) -> Summary {
-        self.rank(sentences, None, budget)
+        self.rank(sentences, &[], None, budget)
     }
 
     /// Like [`Summarizer::summarize`], for a text whose title (headline) is
@@ -438,10 +444,52 @@ impl Summarizer {
     /// assert_eq!(summary.picks[0].index, 1);
     /// ```
     pub fn summarize_with_title(&self, sentences: &[&str], title: &str, budget: Budget) -> Summary {
-        self.rank(sentences, Some(title), budget)
+        self.rank(sentences, &[], Some(title), budget)
     }
 
-    fn rank(&self, sentences: &[&str], title: Option<&str>, budget: Budget) -> Summary {
+    /// Like [`Summarizer::summarize`] and [`Summarizer::summarize_with_title`],
+    /// for a text whose layout is known: `paragraphs[i]` is the number of the
+    /// paragraph that holds sentence `i` (as
+    /// `excerpt_segment::Sentence::paragraph` gives it).
+    ///
+    /// The layout tells a lead from a body: a news story laid out in
+    /// paragraphs opens with a short one (its lead), while a text whose
+    /// opening paragraph is as long as a body paragraph (a pile of reviews,
+    /// an essay, letters) does not put its gist first, so its summary is
+    /// drawn from the whole text.
+    ///
+    /// ```
+    /// use excerpt_rank::{Budget, Summarizer};
+    ///
+    /// let reviews = [
+    ///     "The kettle boils fast.", "The lid sticks a little.", "It looks good in my kitchen.",
+    ///     "Mine boils water in two minutes.", "The handle gets warm.", "I like the blue colour.",
+    ///     "It boils quickly and quietly.", "The cord is short.", "Good value for the price.",
+    /// ];
+    /// let paragraphs = [0, 0, 0, 1, 1, 1, 2, 2, 2];
+    /// let s = Summarizer::new("en");
+    /// let plain = s.summarize(&reviews, Budget::Sentences(2));
+    /// let laid_out = s.summarize_paragraphs(&reviews, &paragraphs, None, Budget::Sentences(2));
+    /// assert!(laid_out.lead_strength < plain.lead_strength);
+    /// assert_eq!(laid_out.lead_strength, 0.0);
+    /// ```
+    pub fn summarize_paragraphs(
+        &self,
+        sentences: &[&str],
+        paragraphs: &[usize],
+        title: Option<&str>,
+        budget: Budget,
+    ) -> Summary {
+        self.rank(sentences, paragraphs, title, budget)
+    }
+
+    fn rank(
+        &self,
+        sentences: &[&str],
+        paragraphs: &[usize],
+        title: Option<&str>,
+        budget: Budget,
+    ) -> Summary {
         let n = sentences.len();
         if n == 0 {
             return Summary::default();
@@ -490,8 +538,9 @@ impl Summarizer {
             / m.max(1) as f64;
         let wanted = position::wanted_sentences(budget, sentences, &graph.nodes);
         let words: usize = graph.nodes.iter().map(|&i| shapes[i].words).sum();
-        let lead_strength =
-            position::lead_strength(&centrality, wanted, t) * position::article_sized(words, t);
+        let lead_strength = position::lead_strength(&centrality, wanted, t)
+            * position::article_sized(words, t)
+            * position::opening_paragraph(paragraphs, &graph.nodes, t);
         let lead = lead_strength >= 0.5;
         let (length_exponent, redundancy) = if lead {
             (t.lead_length_exponent, t.lead_redundancy)
