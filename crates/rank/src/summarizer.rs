@@ -222,6 +222,9 @@ pub struct Tuning {
     /// paragraph may hold and still be a lead (a news lead stands as a
     /// paragraph of one or two sentences; a longer one opens a body).
     pub lead_paragraph_sentences: f64,
+    /// Of two sentences that overlap, the earlier is shown in place of the
+    /// later when its score is at least this share of the later one's.
+    pub earlier_copy_score: f64,
 }
 
 impl Default for Tuning {
@@ -246,6 +249,7 @@ impl Default for Tuning {
             long_text_words: 3000.0,
             run_on_penalty: 0.75,
             lead_paragraph_sentences: 2.0,
+            earlier_copy_score: 0.5,
         }
     }
 }
@@ -287,6 +291,7 @@ impl Tuning {
                 "long_text_words" => &mut t.long_text_words,
                 "run_on_penalty" => &mut t.run_on_penalty,
                 "lead_paragraph_sentences" => &mut t.lead_paragraph_sentences,
+                "earlier_copy_score" => &mut t.earlier_copy_score,
                 other => return Err(format!("unknown knob {other:?}")),
             };
             *knob = v;
@@ -577,6 +582,7 @@ impl Summarizer {
         };
         let openers = run_on::sentence_openers(sentences, &self.lang);
         let mut scores = vec![0.0; n];
+        let mut run_ons = vec![0; n];
         for (k, &i) in graph.nodes.iter().enumerate() {
             let c = centrality[k] * m as f64;
             let rel_len = (matrix.lengths[i] as f64 / mean_len.max(1.0)).max(0.1);
@@ -586,9 +592,8 @@ impl Summarizer {
             }
             if !cjk[i] {
                 s *= typical_length(shapes[i].words, t);
-                s *= t
-                    .run_on_penalty
-                    .powi(run_on::marks(sentences[i], &openers) as i32);
+                run_ons[i] = run_on::marks(sentences[i], &openers);
+                s *= t.run_on_penalty.powi(run_ons[i] as i32);
             }
             if let Some(r) = &relevance {
                 s *= 1.0 + t.title_boost * r[k];
@@ -606,6 +611,7 @@ impl Summarizer {
             &matrix,
             &graph,
             &scores,
+            &run_ons,
             &not_content,
             &repeats,
             budget,
@@ -634,6 +640,7 @@ impl Summarizer {
         matrix: &TermMatrix,
         graph: &Graph,
         scores: &[f64],
+        run_ons: &[usize],
         not_content: &[Option<NotContent>],
         repeats: &[Option<usize>],
         budget: Budget,
@@ -664,6 +671,10 @@ impl Summarizer {
         let mut meter = Meter::new(budget, graph.len());
         let mut chosen: Vec<usize> = Vec::new();
         for (after_lead, i) in order {
+            if chosen.contains(&i) {
+                // Taken earlier in place of a later sentence that repeats it.
+                continue;
+            }
             if meter.is_full() {
                 if after_lead {
                     verdicts[i] = Verdict::AfterLead;
@@ -677,6 +688,31 @@ impl Summarizer {
                 verdicts[i] = Verdict::Redundant { with };
                 continue;
             }
+            // Of two sentences that say the same, the earlier is the one to
+            // show: a caption that repeats a lead and runs on into the next
+            // sentence ranks higher than the lead it repeats, yet the lead
+            // is the clean statement. The earlier one must be as clean (no
+            // more caption marks) and still a statement of weight (a short
+            // line such as "Here is how it worked:" overlaps much by chance).
+            let i = graph
+                .nodes
+                .iter()
+                .take_while(|&&h| h < i)
+                .copied()
+                .find(|&h| {
+                    matches!(verdicts[h], Verdict::LowScore)
+                        && run_ons[h] <= run_ons[i]
+                        && scores[h] >= self.tuning.earlier_copy_score * scores[i]
+                        && cosine(&matrix.rows[h], &matrix.rows[i]) > redundancy
+                        && !chosen
+                            .iter()
+                            .any(|&j| cosine(&matrix.rows[h], &matrix.rows[j]) > redundancy)
+                        && meter.fits(sentences[h])
+                })
+                .map_or(i, |h| {
+                    verdicts[i] = Verdict::Redundant { with: h };
+                    h
+                });
             if !meter.fits(sentences[i]) {
                 verdicts[i] = Verdict::OverBudget;
                 continue;
@@ -1094,6 +1130,36 @@ Road works close the coast road | Traffic
             })
             .summarize(&story, Budget::Sentences(3));
         assert!(strict.picks.iter().all(|p| p.index != 2), "{strict:?}");
+    }
+
+    #[test]
+    fn of_two_sentences_that_say_the_same_the_earlier_is_shown() {
+        // The third sentence is a photo caption that repeats the lead and runs
+        // on into a quote; it shares words with more of the text, so it ranks
+        // above the lead it repeats.
+        let story = [
+            "The harbour council will name Anna Berg as the new ferry director on Friday.",
+            "The announcement will be made at the harbour office on Friday morning, with Berg given a three-year contract.",
+            "The harbour council will name Anna Berg as the new ferry director on Friday \u{2018}The crew kept the ferry to its timetable through the winter storms,\u{2019} said Berg, caretaker since February.",
+            "Berg has run the ferry as a caretaker since the old director left in February.",
+            "The ferry carries two thousand passengers a week between the town and the island.",
+            "Under Berg the ferry has kept to its timetable through the winter storms.",
+            "The council chairman praised the crew for their work over the winter.",
+            "A new boat is due to join the ferry next spring.",
+            "The harbour office opens to visitors every summer.",
+            "Tickets for the ferry will cost the same next year.",
+        ];
+        let summary = Summarizer::new("en").summarize(&story, Budget::Sentences(2));
+        let later_first = Summarizer::new("en")
+            .with_tuning(Tuning {
+                earlier_copy_score: f64::INFINITY,
+                ..Tuning::default()
+            })
+            .summarize(&story, Budget::Sentences(2));
+        assert!(summary.scores[2] > summary.scores[0]);
+        assert_eq!(later_first.verdicts[2], Verdict::Chosen);
+        assert_eq!(summary.verdicts[0], Verdict::Chosen);
+        assert_eq!(summary.verdicts[2], Verdict::Redundant { with: 0 });
     }
 
     #[test]
