@@ -539,8 +539,9 @@ impl<'a> Scan<'a> {
         let lower = lower_key(word, &mut buf);
         let lower: &str = &lower;
         let lists = &self.profile.lists;
-        let kind = lists
-            .kind(lower)
+        let kind = self
+            .spaced_abbreviation(tok_start, word)
+            .or_else(|| lists.kind(lower))
             .or_else(|| self.learned.and_then(|l| l.kind(lower)));
         if chars::is_lower(first) {
             // Lower case goes on after abbreviations and ordinals; after a
@@ -753,6 +754,52 @@ impl<'a> Scan<'a> {
         !(rest.starts_with(['(', '.', '@', '/', '_', '=', ':']) && rest.len() > 1
             || rest.starts_with('(')
             || rest.contains('@'))
+    }
+
+    /// The kind of an abbreviation of several words written with spaces
+    /// ("и т. д.", "ir t. t.", "u. ä."), of which `word` (before the period
+    /// at the end) is the last part: the parts are looked up joined with
+    /// periods ("т.д"), the longest first. Only short parts count.
+    fn spaced_abbreviation(&self, tok_start: usize, word: &str) -> Option<Kind> {
+        const PARTS: usize = 3;
+        let short = |w: &str| {
+            !w.is_empty()
+                && w.split('.').all(|p| {
+                    (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic)
+                })
+        };
+        if !short(word) {
+            return None;
+        }
+        let text = self.text;
+        let mut parts: Vec<&str> = Vec::new();
+        let mut pos = tok_start;
+        while parts.len() < PARTS - 1 {
+            let head = text[self.sent_start..pos].trim_end();
+            let head_end = self.sent_start + head.len();
+            if head_end == pos || !head.ends_with('.') {
+                break;
+            }
+            let (start, prev) = word_before(text, head_end - 1, self.sent_start);
+            if !short(prev) {
+                break;
+            }
+            parts.push(prev);
+            pos = start;
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let lists = &self.profile.lists;
+        (1..=parts.len()).rev().find_map(|n| {
+            let mut key = String::new();
+            for p in parts[..n].iter().rev() {
+                key.push_str(p);
+                key.push('.');
+            }
+            key.push_str(word);
+            lists.kind(&key.to_lowercase())
+        })
     }
 
     /// Whether the token before `tok_start` or the one at `next_pos` is a

@@ -1395,3 +1395,51 @@ fn polish_credit_abbreviations() {
         ],
     );
 }
+
+#[test]
+fn and_so_on_ends_a_sentence_before_a_capital() {
+    check(
+        "cs",
+        "Koupili jsme jablka, hrušky atd. Pak jsme šli domů.",
+        &["Koupili jsme jablka, hrušky atd.", "Pak jsme šli domů."],
+    );
+    check(
+        "cs",
+        "Koupili jsme jablka, hrušky atd. a pak jsme šli domů.",
+        &["Koupili jsme jablka, hrušky atd. a pak jsme šli domů."],
+    );
+    check(
+        "pl",
+        "Kupiliśmy chleb, mleko itd. Potem wróciliśmy do domu.",
+        &["Kupiliśmy chleb, mleko itd.", "Potem wróciliśmy do domu."],
+    );
+    check(
+        "fi",
+        "Ostimme leipää, maitoa jne. Sitten lähdimme kotiin.",
+        &["Ostimme leipää, maitoa jne.", "Sitten lähdimme kotiin."],
+    );
+    check(
+        "de",
+        "Das gilt für Äpfel u. ä. Dann kommt der Rest.",
+        &["Das gilt für Äpfel u. ä.", "Dann kommt der Rest."],
+    );
+}
+
+#[test]
+fn and_so_on_written_with_spaces() {
+    check(
+        "ru",
+        "Мы купили хлеб, молоко и т. д. Потом пошли домой.",
+        &["Мы купили хлеб, молоко и т. д.", "Потом пошли домой."],
+    );
+    check(
+        "ru",
+        "Мы купили хлеб, молоко и т. д. и пошли домой.",
+        &["Мы купили хлеб, молоко и т. д. и пошли домой."],
+    );
+    check(
+        "uk",
+        "Ми купили хліб, сир і т. ін. Потім пішли додому.",
+        &["Ми купили хліб, сир і т. ін.", "Потім пішли додому."],
+    );
+}
