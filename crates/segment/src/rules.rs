@@ -611,8 +611,9 @@ impl<'a> Scan<'a> {
             if next_is_single_letter_abbrev(text, next_pos, self.end) {
                 return false;
             }
-            // a letter of a caseless script is an abbreviation
-            return chars::is_lower(letter);
+            // a letter of a caseless script is an abbreviation, unless it
+            // is a word of its own (Pashto و "was")
+            return chars::is_lower(letter) || self.profile.letter_words.contains(&letter);
         }
         if is_initialism(word) || (self.profile.ordinal_dot && chars::is_roman(word)) {
             return self.is_starter(next_word);

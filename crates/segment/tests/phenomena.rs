@@ -1443,3 +1443,13 @@ fn and_so_on_written_with_spaces() {
         &["Ми купили хліб, сир і т. ін.", "Потім пішли додому."],
     );
 }
+
+#[test]
+fn pashto_was_is_a_word_of_one_letter() {
+    // "He was at home yesterday. Today he is in the city."
+    check(
+        "ps",
+        "هغه پرون په کور کې و. نن هغه په ښار کې دی.",
+        &["هغه پرون په کور کې و.", "نن هغه په ښار کې دی."],
+    );
+}
