@@ -143,6 +143,15 @@ impl<'a> Scan<'a> {
                     i + 1
                 }
                 b':' if !self.profile.armenian => {
+                    if self.text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(chars::has_own_full_stop)
+                        && self.khmer_colon(i, 1)
+                    {
+                        i += 1;
+                        continue;
+                    }
                     if let Some(next) = self.time_stamp(i) {
                         i = next;
                         continue;
@@ -189,6 +198,9 @@ impl<'a> Scan<'a> {
                     } else if matches!(c, '“' | '”') && self.quote_open.is_some() {
                         self.quote_open = None;
                         i + n
+                    } else if c == '៖' {
+                        self.khmer_colon(i, n);
+                        i + n
                     } else if c == '།' {
                         self.tibetan_shad(i)
                     } else if chars::is_emoji(c) {
@@ -209,6 +221,20 @@ impl<'a> Scan<'a> {
             self.quote_open = None;
             self.closing(at);
         }
+    }
+
+    /// Khmer sets its colon (៖, or `:`) apart from the words around it
+    /// ("គាត់និយាយថា ៖ ..."), as it does every mark, since spaces there
+    /// divide phrases; a colon glued to the Khmer word after it, with no
+    /// space, closes a heading or a label whose line was run into the
+    /// next one, and ends a segment.
+    fn khmer_colon(&mut self, i: usize, len: usize) -> bool {
+        let next = self.text[i + len..self.end].chars().next();
+        let glued = next.is_some_and(|c| chars::has_own_full_stop(c) && chars::is_base_letter(c));
+        if glued {
+            self.cut(i + len);
+        }
+        glued
     }
 
     /// A letter's closing formula that opens a sentence ("Kind regards,")

@@ -1453,3 +1453,18 @@ fn pashto_was_is_a_word_of_one_letter() {
         &["هغه پرون په کور کې و.", "نن هغه په ښار کې دی."],
     );
 }
+
+#[test]
+fn khmer_colon_glued_to_the_next_word_ends_a_label() {
+    // "He said: I go to the market. He goes home."
+    check(
+        "km",
+        "គាត់និយាយថា ៖ ខ្ញុំទៅផ្សារ ។ គាត់ទៅផ្ទះ ។",
+        &["គាត់និយាយថា ៖ ខ្ញុំទៅផ្សារ ។", "គាត់ទៅផ្ទះ ។"],
+    );
+    // "Introduction:" run into "I go to the market."
+    check("km", "សេចក្តីផ្តើម ៖ខ្ញុំទៅផ្សារ ។", &["សេចក្តីផ្តើម ៖", "ខ្ញុំទៅផ្សារ ។"]);
+    check("km", "សេចក្តីផ្តើម:ខ្ញុំទៅផ្សារ ។", &["សេចក្តីផ្តើម:", "ខ្ញុំទៅផ្សារ ។"]);
+    // a time in Khmer digits
+    check("km", "ម៉ោង ៨:៣០ ខ្ញុំទៅផ្សារ ។", &["ម៉ោង ៨:៣០ ខ្ញុំទៅផ្សារ ។"]);
+}
