@@ -67,6 +67,9 @@ pub(crate) struct Scan<'a> {
     /// Whether the paragraph is written without capitals (computed on
     /// first need).
     caseless: std::cell::Cell<Option<bool>>,
+    /// Straight double quotes counted so far: (up to where, how many),
+    /// from the paragraph start (counted on need, never twice).
+    straight_quotes: (usize, usize),
     cuts: &'a mut Vec<usize>,
 }
 
@@ -96,6 +99,7 @@ impl<'a> Scan<'a> {
             items: false,
             shape: None,
             caseless: std::cell::Cell::new(None),
+            straight_quotes: (start, 0),
             cuts,
         }
     }
@@ -301,13 +305,14 @@ impl<'a> Scan<'a> {
         let Some(kind) = chars::terminator(c, self.profile.greek, self.profile.armenian) else {
             return i + c.len_utf8();
         };
-        let cluster = Cluster::read(
+        let mut cluster = Cluster::read(
             self.text,
             i,
             self.end,
             self.profile,
             self.quote_open.is_some(),
         );
+        self.spaced_straight_quote(&mut cluster);
         if kind == Term::Period && c == '.' && cluster.dots == 1 && !cluster.other {
             self.list_marker(i);
             self.item_number(i);
@@ -324,6 +329,34 @@ impl<'a> Scan<'a> {
             }
         }
         cluster.resume.max(i + c.len_utf8())
+    }
+
+    /// A straight double quote set apart by spaces after an end ('tired.
+    /// " She') opens or closes: it closes when it is the even one of the
+    /// paragraph's straight double quotes (a quotation is open), and then
+    /// it belongs to the sentence it closes.
+    fn spaced_straight_quote(&mut self, cl: &mut Cluster) {
+        let bytes = self.text.as_bytes();
+        let at = cl.end;
+        if bytes.get(at) != Some(&b' ')
+            || bytes.get(at + 1) != Some(&b'"')
+            || at + 2 < self.end && !bytes[at + 2].is_ascii_whitespace()
+            || at + 2 > self.end
+        {
+            return;
+        }
+        let (from, count) = if self.straight_quotes.0 <= at {
+            self.straight_quotes
+        } else {
+            (self.start, 0)
+        };
+        let count = count + memchr::memchr_iter(b'"', &bytes[from..at]).count();
+        self.straight_quotes = (at, count);
+        if count % 2 == 1 {
+            cl.end = at + 2;
+            cl.resume = cl.resume.max(cl.end);
+            cl.closer = true;
+        }
     }
 
     fn decide(&self, i: usize, c: char, kind: Term, cl: &Cluster) -> bool {

@@ -1468,3 +1468,24 @@ fn khmer_colon_glued_to_the_next_word_ends_a_label() {
     // a time in Khmer digits
     check("km", "ម៉ោង ៨:៣០ ខ្ញុំទៅផ្សារ ។", &["ម៉ោង ៨:៣០ ខ្ញុំទៅផ្សារ ។"]);
 }
+
+#[test]
+fn spaced_straight_quote_after_an_end() {
+    // the second quote of the paragraph closes the quotation
+    check(
+        "en",
+        "He said: \"I am tired. \" Then he left.",
+        &["He said: \"I am tired. \"", "Then he left."],
+    );
+    check(
+        "cs",
+        "Řekl: \"Jsem unavený. Půjdu spát. \" Pak odešel.",
+        &["Řekl: \"Jsem unavený.", "Půjdu spát. \"", "Pak odešel."],
+    );
+    // the first one opens the next sentence
+    check(
+        "en",
+        "She left the room. \" Where are you going? \" he asked.",
+        &["She left the room.", "\" Where are you going? \" he asked."],
+    );
+}
