@@ -828,10 +828,12 @@ impl<'a> Scan<'a> {
                     (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic)
                 })
         };
-        if !short(word) {
+        let text = self.text;
+        // most words have no period before them: look at that first
+        let head = text[self.sent_start..tok_start].trim_end();
+        if self.sent_start + head.len() == tok_start || !head.ends_with('.') || !short(word) {
             return None;
         }
-        let text = self.text;
         let mut parts: Vec<&str> = Vec::new();
         let mut pos = tok_start;
         while parts.len() < PARTS - 1 {
