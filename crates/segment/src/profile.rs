@@ -44,6 +44,10 @@ pub(crate) struct Profile {
     /// no quotation marks (Turkish "Geliyor musun? diye sordu."), so a
     /// lower-case word after a question mark goes on with the sentence.
     pub speech_before_verb: bool,
+    /// Letters of a caseless script that are words of their own and may
+    /// end a sentence: Pashto و, the past of "to be" ("هلته و." "he was
+    /// there."), where a lone letter with a period is otherwise an initial.
+    pub letter_words: &'static [char],
 }
 
 impl Profile {
@@ -74,6 +78,7 @@ impl Profile {
             spaced_marks: matches!(base, "fr" | "br" | "oc"),
             speech_before_verb: matches!(base, "tr" | "az"),
             noun_capitals: matches!(base, "de" | "lb" | "gsw"),
+            letter_words: if base == "ps" { &['و'] } else { &[] },
         }
     }
 }

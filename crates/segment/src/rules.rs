@@ -67,6 +67,9 @@ pub(crate) struct Scan<'a> {
     /// Whether the paragraph is written without capitals (computed on
     /// first need).
     caseless: std::cell::Cell<Option<bool>>,
+    /// Straight double quotes counted so far: (up to where, how many),
+    /// from the paragraph start (counted on need, never twice).
+    straight_quotes: (usize, usize),
     cuts: &'a mut Vec<usize>,
 }
 
@@ -96,6 +99,7 @@ impl<'a> Scan<'a> {
             items: false,
             shape: None,
             caseless: std::cell::Cell::new(None),
+            straight_quotes: (start, 0),
             cuts,
         }
     }
@@ -143,6 +147,15 @@ impl<'a> Scan<'a> {
                     i + 1
                 }
                 b':' if !self.profile.armenian => {
+                    if self.text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(chars::has_own_full_stop)
+                        && self.khmer_colon(i, 1)
+                    {
+                        i += 1;
+                        continue;
+                    }
                     if let Some(next) = self.time_stamp(i) {
                         i = next;
                         continue;
@@ -189,6 +202,9 @@ impl<'a> Scan<'a> {
                     } else if matches!(c, '“' | '”') && self.quote_open.is_some() {
                         self.quote_open = None;
                         i + n
+                    } else if c == '៖' {
+                        self.khmer_colon(i, n);
+                        i + n
                     } else if c == '།' {
                         self.tibetan_shad(i)
                     } else if chars::is_emoji(c) {
@@ -209,6 +225,20 @@ impl<'a> Scan<'a> {
             self.quote_open = None;
             self.closing(at);
         }
+    }
+
+    /// Khmer sets its colon (៖, or `:`) apart from the words around it
+    /// ("គាត់និយាយថា ៖ ..."), as it does every mark, since spaces there
+    /// divide phrases; a colon glued to the Khmer word after it, with no
+    /// space, closes a heading or a label whose line was run into the
+    /// next one, and ends a segment.
+    fn khmer_colon(&mut self, i: usize, len: usize) -> bool {
+        let next = self.text[i + len..self.end].chars().next();
+        let glued = next.is_some_and(|c| chars::has_own_full_stop(c) && chars::is_base_letter(c));
+        if glued {
+            self.cut(i + len);
+        }
+        glued
     }
 
     /// A letter's closing formula that opens a sentence ("Kind regards,")
@@ -275,13 +305,14 @@ impl<'a> Scan<'a> {
         let Some(kind) = chars::terminator(c, self.profile.greek, self.profile.armenian) else {
             return i + c.len_utf8();
         };
-        let cluster = Cluster::read(
+        let mut cluster = Cluster::read(
             self.text,
             i,
             self.end,
             self.profile,
             self.quote_open.is_some(),
         );
+        self.spaced_straight_quote(&mut cluster);
         if kind == Term::Period && c == '.' && cluster.dots == 1 && !cluster.other {
             self.list_marker(i);
             self.item_number(i);
@@ -298,6 +329,34 @@ impl<'a> Scan<'a> {
             }
         }
         cluster.resume.max(i + c.len_utf8())
+    }
+
+    /// A straight double quote set apart by spaces after an end ('tired.
+    /// " She') opens or closes: it closes when it is the even one of the
+    /// paragraph's straight double quotes (a quotation is open), and then
+    /// it belongs to the sentence it closes.
+    fn spaced_straight_quote(&mut self, cl: &mut Cluster) {
+        let bytes = self.text.as_bytes();
+        let at = cl.end;
+        if bytes.get(at) != Some(&b' ')
+            || bytes.get(at + 1) != Some(&b'"')
+            || at + 2 < self.end && !bytes[at + 2].is_ascii_whitespace()
+            || at + 2 > self.end
+        {
+            return;
+        }
+        let (from, count) = if self.straight_quotes.0 <= at {
+            self.straight_quotes
+        } else {
+            (self.start, 0)
+        };
+        let count = count + memchr::memchr_iter(b'"', &bytes[from..at]).count();
+        self.straight_quotes = (at, count);
+        if count % 2 == 1 {
+            cl.end = at + 2;
+            cl.resume = cl.resume.max(cl.end);
+            cl.closer = true;
+        }
     }
 
     fn decide(&self, i: usize, c: char, kind: Term, cl: &Cluster) -> bool {
@@ -539,8 +598,9 @@ impl<'a> Scan<'a> {
         let lower = lower_key(word, &mut buf);
         let lower: &str = &lower;
         let lists = &self.profile.lists;
-        let kind = lists
-            .kind(lower)
+        let kind = self
+            .spaced_abbreviation(tok_start, word)
+            .or_else(|| lists.kind(lower))
             .or_else(|| self.learned.and_then(|l| l.kind(lower)));
         if chars::is_lower(first) {
             // Lower case goes on after abbreviations and ordinals; after a
@@ -610,8 +670,9 @@ impl<'a> Scan<'a> {
             if next_is_single_letter_abbrev(text, next_pos, self.end) {
                 return false;
             }
-            // a letter of a caseless script is an abbreviation
-            return chars::is_lower(letter);
+            // a letter of a caseless script is an abbreviation, unless it
+            // is a word of its own (Pashto و "was")
+            return chars::is_lower(letter) || self.profile.letter_words.contains(&letter);
         }
         if is_initialism(word) || (self.profile.ordinal_dot && chars::is_roman(word)) {
             return self.is_starter(next_word);
@@ -753,6 +814,54 @@ impl<'a> Scan<'a> {
         !(rest.starts_with(['(', '.', '@', '/', '_', '=', ':']) && rest.len() > 1
             || rest.starts_with('(')
             || rest.contains('@'))
+    }
+
+    /// The kind of an abbreviation of several words written with spaces
+    /// ("и т. д.", "ir t. t.", "u. ä."), of which `word` (before the period
+    /// at the end) is the last part: the parts are looked up joined with
+    /// periods ("т.д"), the longest first. Only short parts count.
+    fn spaced_abbreviation(&self, tok_start: usize, word: &str) -> Option<Kind> {
+        const PARTS: usize = 3;
+        let short = |w: &str| {
+            !w.is_empty()
+                && w.split('.').all(|p| {
+                    (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic)
+                })
+        };
+        let text = self.text;
+        // most words have no period before them: look at that first
+        let head = text[self.sent_start..tok_start].trim_end();
+        if self.sent_start + head.len() == tok_start || !head.ends_with('.') || !short(word) {
+            return None;
+        }
+        let mut parts: Vec<&str> = Vec::new();
+        let mut pos = tok_start;
+        while parts.len() < PARTS - 1 {
+            let head = text[self.sent_start..pos].trim_end();
+            let head_end = self.sent_start + head.len();
+            if head_end == pos || !head.ends_with('.') {
+                break;
+            }
+            let (start, prev) = word_before(text, head_end - 1, self.sent_start);
+            if !short(prev) {
+                break;
+            }
+            parts.push(prev);
+            pos = start;
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let lists = &self.profile.lists;
+        (1..=parts.len()).rev().find_map(|n| {
+            let mut key = String::new();
+            for p in parts[..n].iter().rev() {
+                key.push_str(p);
+                key.push('.');
+            }
+            key.push_str(word);
+            lists.kind(&key.to_lowercase())
+        })
     }
 
     /// Whether the token before `tok_start` or the one at `next_pos` is a

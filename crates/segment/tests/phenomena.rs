@@ -1395,3 +1395,97 @@ fn polish_credit_abbreviations() {
         ],
     );
 }
+
+#[test]
+fn and_so_on_ends_a_sentence_before_a_capital() {
+    check(
+        "cs",
+        "Koupili jsme jablka, hrušky atd. Pak jsme šli domů.",
+        &["Koupili jsme jablka, hrušky atd.", "Pak jsme šli domů."],
+    );
+    check(
+        "cs",
+        "Koupili jsme jablka, hrušky atd. a pak jsme šli domů.",
+        &["Koupili jsme jablka, hrušky atd. a pak jsme šli domů."],
+    );
+    check(
+        "pl",
+        "Kupiliśmy chleb, mleko itd. Potem wróciliśmy do domu.",
+        &["Kupiliśmy chleb, mleko itd.", "Potem wróciliśmy do domu."],
+    );
+    check(
+        "fi",
+        "Ostimme leipää, maitoa jne. Sitten lähdimme kotiin.",
+        &["Ostimme leipää, maitoa jne.", "Sitten lähdimme kotiin."],
+    );
+    check(
+        "de",
+        "Das gilt für Äpfel u. ä. Dann kommt der Rest.",
+        &["Das gilt für Äpfel u. ä.", "Dann kommt der Rest."],
+    );
+}
+
+#[test]
+fn and_so_on_written_with_spaces() {
+    check(
+        "ru",
+        "Мы купили хлеб, молоко и т. д. Потом пошли домой.",
+        &["Мы купили хлеб, молоко и т. д.", "Потом пошли домой."],
+    );
+    check(
+        "ru",
+        "Мы купили хлеб, молоко и т. д. и пошли домой.",
+        &["Мы купили хлеб, молоко и т. д. и пошли домой."],
+    );
+    check(
+        "uk",
+        "Ми купили хліб, сир і т. ін. Потім пішли додому.",
+        &["Ми купили хліб, сир і т. ін.", "Потім пішли додому."],
+    );
+}
+
+#[test]
+fn pashto_was_is_a_word_of_one_letter() {
+    // "He was at home yesterday. Today he is in the city."
+    check(
+        "ps",
+        "هغه پرون په کور کې و. نن هغه په ښار کې دی.",
+        &["هغه پرون په کور کې و.", "نن هغه په ښار کې دی."],
+    );
+}
+
+#[test]
+fn khmer_colon_glued_to_the_next_word_ends_a_label() {
+    // "He said: I go to the market. He goes home."
+    check(
+        "km",
+        "គាត់និយាយថា ៖ ខ្ញុំទៅផ្សារ ។ គាត់ទៅផ្ទះ ។",
+        &["គាត់និយាយថា ៖ ខ្ញុំទៅផ្សារ ។", "គាត់ទៅផ្ទះ ។"],
+    );
+    // "Introduction:" run into "I go to the market."
+    check("km", "សេចក្តីផ្តើម ៖ខ្ញុំទៅផ្សារ ។", &["សេចក្តីផ្តើម ៖", "ខ្ញុំទៅផ្សារ ។"]);
+    check("km", "សេចក្តីផ្តើម:ខ្ញុំទៅផ្សារ ។", &["សេចក្តីផ្តើម:", "ខ្ញុំទៅផ្សារ ។"]);
+    // a time in Khmer digits
+    check("km", "ម៉ោង ៨:៣០ ខ្ញុំទៅផ្សារ ។", &["ម៉ោង ៨:៣០ ខ្ញុំទៅផ្សារ ។"]);
+}
+
+#[test]
+fn spaced_straight_quote_after_an_end() {
+    // the second quote of the paragraph closes the quotation
+    check(
+        "en",
+        "He said: \"I am tired. \" Then he left.",
+        &["He said: \"I am tired. \"", "Then he left."],
+    );
+    check(
+        "cs",
+        "Řekl: \"Jsem unavený. Půjdu spát. \" Pak odešel.",
+        &["Řekl: \"Jsem unavený.", "Půjdu spát. \"", "Pak odešel."],
+    );
+    // the first one opens the next sentence
+    check(
+        "en",
+        "She left the room. \" Where are you going? \" he asked.",
+        &["She left the room.", "\" Where are you going? \" he asked."],
+    );
+}
