@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let t0 = std::time::Instant::now();
     let doc = excerpt_srx::SrxDocument::load(&args[0]).unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(2)
@@ -15,6 +16,9 @@ fn main() {
             eprintln!("{e}");
             std::process::exit(2)
         });
+    if std::env::var_os("SRX_TIME").is_some() {
+        eprintln!("load+compile {:?}", t0.elapsed());
+    }
     let mut out = String::new();
     for file in &args[2..] {
         let text = std::fs::read_to_string(file).unwrap();
@@ -32,4 +36,7 @@ fn main() {
         }
     }
     print!("{out}");
+    if std::env::var_os("SRX_TIME").is_some() {
+        eprintln!("total {:?}", t0.elapsed());
+    }
 }

@@ -130,9 +130,15 @@ impl SrxDocument {
         let mut rule = Rule::default();
         let mut pending_maps: Vec<(String, String, usize)> = Vec::new();
         let mut seen_root = false;
+        let (mut counted_to, mut counted_line) = (0usize, 1usize);
         loop {
-            let pos = reader.buffer_position();
-            let line = line_of(xml, pos);
+            let pos = (reader.buffer_position() as usize).min(xml.len());
+            counted_line += xml.as_bytes()[counted_to..pos]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted_to = pos;
+            let line = counted_line;
             let (ns, event) = match reader.read_resolved_event() {
                 Ok(x) => x,
                 Err(e) => {
