@@ -356,7 +356,7 @@ impl SrxDocument {
                     }
                     java.push(')');
                     let regex = compile(&java, rule.line, &mut regexes, &mut cache)?;
-                    let filter = prefilter::Filter::new(&fin);
+                    let filter = prefilter::Filter::new(&fin, &after);
                     exceptions.push(Exception { regex, filter });
                 }
             }
