@@ -79,7 +79,12 @@ impl ClassSet {
             // An empty union matches nothing.
             s.push_str(r"[^\x{0}-\x{10FFFF}]");
         }
-        for item in &self.items {
+        // ':' never first: after `[` it would read as a POSIX class `[:name:]`.
+        let (colons, rest): (Vec<&Item>, Vec<&Item>) = self
+            .items
+            .iter()
+            .partition(|i| matches!(i, Item::Char(':')));
+        for item in rest.into_iter().chain(colons) {
             match item {
                 Item::Char(c) => {
                     if flags.insensitive {
@@ -437,8 +442,26 @@ fn script(name: &str) -> Option<ClassSet> {
     }
 }
 
-/// The class Java's `\p{name}` denotes under `flags`.
+/// The class Java's `\p{name}` denotes under `flags`. Under `(?i)`, JDK 17
+/// lets the case properties match letters of any case.
 pub(crate) fn property(name: &str, flags: &Flags) -> Option<ClassSet> {
+    if flags.insensitive {
+        let any_case = r"\p{Lu}\p{Ll}\p{Lt}";
+        let cased = r"\p{Lowercase}\p{Uppercase}\p{Lt}";
+        let folded = match name {
+            "Lu" | "Ll" | "Lt" | "IsLu" | "IsLl" | "IsLt" | "gc=Lu" | "gc=Ll" | "gc=Lt" => {
+                Some(any_case)
+            }
+            "IsUppercase" | "IsLowercase" | "IsTitlecase" | "javaLowerCase" | "javaUpperCase"
+            | "javaTitleCase" => Some(cased),
+            "Lower" | "Upper" if flags.unicode_classes => Some(cased),
+            "Lower" | "Upper" => Some("a-zA-Z"),
+            _ => None,
+        };
+        if let Some(r) = folded {
+            return Some(ClassSet::raw(r));
+        }
+    }
     if let Some((key, value)) = name.split_once('=') {
         return match key {
             "sc" | "script" => script(value),

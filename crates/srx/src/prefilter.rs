@@ -86,7 +86,7 @@ impl Filter {
     #[inline]
     pub fn may_match(&self, text: &str, pos: usize) -> bool {
         if let Some(c) = self.last
-            && text[..pos].chars().next_back() != Some(c)
+            && !text[..pos].ends_with(c)
         {
             return false;
         }
