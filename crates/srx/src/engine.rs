@@ -36,7 +36,7 @@ fn next_char(text: &str, i: usize) -> usize {
 impl CompiledRules {
     /// Java's `Matcher.find()` for the beforebreak, then `lookingAt()` of the
     /// afterbreak at its end, until both hold.
-    fn find(&self, m: &mut Matcher, text: &str) {
+    fn find(&self, m: &mut Matcher, text: &str, fast: bool) {
         let rule = &self.breaks[m.rule];
         m.found = false;
         let hay = &text[m.region..];
@@ -45,22 +45,28 @@ impl CompiledRules {
             if from > hay.len() {
                 return;
             }
-            let Some((s, e)) = self.find_before(rule.before, hay, from) else {
+            let Some((s, e)) = self.find_before(rule.before, hay, from, fast) else {
                 return;
             };
             let (s, e) = (s + m.region, e + m.region);
             m.start = s;
             m.end = e;
             m.next = if s == e { next_char(text, e) } else { e };
-            if self.looking_at(rule.after, &text[e..]) {
+            if self.looking_at(rule.after, &text[e..], fast) {
                 m.found = true;
                 return;
             }
         }
     }
 
-    fn find_before(&self, id: RegexId, hay: &str, from: usize) -> Option<(usize, usize)> {
-        let re = &self.regexes[id];
+    fn find_before(
+        &self,
+        id: RegexId,
+        hay: &str,
+        from: usize,
+        fast: bool,
+    ) -> Option<(usize, usize)> {
+        let re = self.regexes[id].get(fast);
         let m = re
             .find_from_pos(hay, from)
             .unwrap_or_else(|e| panic!("regex {} failed: {e}", re.as_str()))?;
@@ -69,9 +75,9 @@ impl CompiledRules {
 
     /// `lookingAt()` in a region that starts at `hay`'s start (opaque,
     /// anchoring bounds).
-    fn looking_at(&self, id: Option<RegexId>, hay: &str) -> bool {
+    fn looking_at(&self, id: Option<RegexId>, hay: &str, fast: bool) -> bool {
         let Some(id) = id else { return true };
-        let re = &self.regexes[id];
+        let re = self.regexes[id].get(fast);
         re.find_input(RegexInput::new(hay).anchored(true))
             .unwrap_or_else(|e| panic!("regex {} failed: {e}", re.as_str()))
             .is_some()
@@ -79,13 +85,13 @@ impl CompiledRules {
 
     /// Whether an exception (break="no" rule) placed before break rule
     /// `rule` matches at `pos` (transparent bounds: it sees the whole text).
-    fn is_exception(&self, rule: usize, text: &str, pos: usize) -> bool {
+    fn is_exception(&self, rule: usize, text: &str, pos: usize, fast: bool) -> bool {
         let n = self.breaks[rule].exceptions;
         self.exceptions[..n].iter().any(|ex| {
             if !ex.may_match(text, pos) {
                 return false;
             }
-            let re = &self.regexes[ex.regex];
+            let re = self.regexes[ex.regex].get(fast);
             re.find_input(RegexInput::new(text).from_pos(pos).anchored(true))
                 .unwrap_or_else(|e| panic!("regex {} failed: {e}", re.as_str()))
                 .is_some()
@@ -96,6 +102,7 @@ impl CompiledRules {
     /// being `text.len()`; empty for an empty text.
     pub(crate) fn segment_ends(&self, text: &str) -> Vec<usize> {
         let mut ends = Vec::new();
+        let fast = !self.divergent.is_match(text).unwrap_or(true);
         let mut matchers: Vec<Matcher> = Vec::with_capacity(self.breaks.len());
         for rule in 0..self.breaks.len() {
             let mut m = Matcher {
@@ -106,7 +113,7 @@ impl CompiledRules {
                 end: 0,
                 found: false,
             };
-            self.find(&mut m, text);
+            self.find(&mut m, text, fast);
             if m.found {
                 matchers.push(m);
             }
@@ -129,7 +136,7 @@ impl CompiledRules {
                     Some(i) => {
                         end = matchers[i].break_at();
                         if end > start {
-                            found = !self.is_exception(matchers[i].rule, text, end);
+                            found = !self.is_exception(matchers[i].rule, text, end, fast);
                             if found {
                                 // cut: matchers whose match began before the break
                                 // search again from it, in a region.
@@ -137,7 +144,7 @@ impl CompiledRules {
                                     if m.start < end {
                                         m.region = end;
                                         m.next = end;
-                                        self.find(m, text);
+                                        self.find(m, text, fast);
                                         m.found
                                     } else {
                                         true
@@ -150,7 +157,7 @@ impl CompiledRules {
                 // move: matchers at or before the position go on.
                 matchers.retain_mut(|m| {
                     while m.break_at() <= end {
-                        self.find(m, text);
+                        self.find(m, text, fast);
                         if !m.found {
                             return false;
                         }

@@ -70,6 +70,23 @@ pub fn translate_java_regex(java: &str) -> Result<String, TranslateError> {
 
 /// Translates with initial flags (used for `--srx-flags`).
 pub(crate) fn translate_with(java: &str, flags: Flags) -> Result<String, TranslateError> {
+    translate_impl(java, flags, false)
+}
+
+/// Translates with `\b` and `\B` as fancy-regex's Unicode word boundary.
+/// That equals JDK 17's boundary on any text without the characters
+/// [`BOUNDARY_DIVERGENT`] finds, and is much faster.
+pub(crate) fn translate_fast_boundary(java: &str) -> Result<String, TranslateError> {
+    translate_impl(java, Flags::default(), true)
+}
+
+/// The characters on which JDK 17's `\b` and the Unicode `\b` disagree:
+/// marks, connector punctuation other than `_`, joiners, and alphabetic
+/// characters that are not letters.
+pub(crate) const BOUNDARY_DIVERGENT: &str =
+    r"[[\p{M}\p{Pc}\x{200C}\x{200D}]--_]|[\p{Alphabetic}--\p{L}]";
+
+fn translate_impl(java: &str, flags: Flags, fast_boundary: bool) -> Result<String, TranslateError> {
     let chars: Vec<char> = java.chars().collect();
     let keep_captures = has_backreference(&chars);
     let mut t = Translator {
@@ -77,6 +94,7 @@ pub(crate) fn translate_with(java: &str, flags: Flags) -> Result<String, Transla
         i: 0,
         out: String::with_capacity(java.len() * 2),
         keep_captures,
+        fast_boundary,
     };
     t.alternation(flags)?;
     if t.i < t.s.len() {
@@ -106,6 +124,7 @@ struct Translator {
     i: usize,
     out: String,
     keep_captures: bool,
+    fast_boundary: bool,
 }
 
 impl Translator {
@@ -407,6 +426,11 @@ impl Translator {
             'b' | 'B' => {
                 if self.peek() == Some('{') {
                     return Err(self.err(r"\b{g} is not supported"));
+                }
+                if self.fast_boundary || flags.unicode_classes {
+                    // fancy-regex's \b is Java's under (?U): both use the Unicode \w.
+                    out.push_str(if c == 'B' { r"\B" } else { r"\b" });
+                    return Ok(true);
                 }
                 let word = if flags.unicode_classes {
                     java_class::WORD_U

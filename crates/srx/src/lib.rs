@@ -169,8 +169,38 @@ impl Exception {
     }
 }
 
+/// One rule regex: a variant with fancy-regex's Unicode `\b` (exact on
+/// texts without [`java::BOUNDARY_DIVERGENT`] characters, and fast), and
+/// JDK 17's `\b` spelled out, compiled on first use when it differs.
+pub(crate) struct Slot {
+    fast: fancy_regex::Regex,
+    exact_source: Option<String>,
+    exact: std::sync::OnceLock<fancy_regex::Regex>,
+}
+
+impl Slot {
+    /// The regex to run on a text; `fast` when the text has no character on
+    /// which the two word boundaries disagree.
+    pub fn get(&self, fast: bool) -> &fancy_regex::Regex {
+        match &self.exact_source {
+            Some(src) if !fast => self.exact.get_or_init(|| {
+                build(src).unwrap_or_else(|e| panic!("regex {src} no longer compiles: {e}"))
+            }),
+            _ => &self.fast,
+        }
+    }
+}
+
+fn build(rust: &str) -> Result<fancy_regex::Regex, fancy_regex::Error> {
+    fancy_regex::RegexBuilder::new(rust)
+        .backtrack_limit(10_000_000)
+        .build()
+}
+
 pub(crate) struct CompiledRules {
-    pub regexes: Vec<fancy_regex::Regex>,
+    pub regexes: Vec<Slot>,
+    /// Finds the characters on which the word boundaries disagree.
+    pub divergent: fancy_regex::Regex,
     pub breaks: Vec<BreakRule>,
     pub exceptions: Vec<Exception>,
 }
@@ -233,7 +263,7 @@ impl Segmenter {
 fn compile(
     pattern: &str,
     line: usize,
-    regexes: &mut Vec<fancy_regex::Regex>,
+    regexes: &mut Vec<Slot>,
     cache: &mut std::collections::HashMap<String, RegexId>,
 ) -> Result<RegexId, SrxError> {
     if let Some(&id) = cache.get(pattern) {
@@ -245,11 +275,14 @@ fn compile(
         message,
     };
     let rust = translate_java_regex(pattern).map_err(|e| err(e.to_string()))?;
-    let re = fancy_regex::RegexBuilder::new(&rust)
-        .backtrack_limit(10_000_000)
-        .build()
-        .map_err(|e| err(format!("{e} (translated: {rust})")))?;
-    regexes.push(re);
+    let fast_rust = java::translate_fast_boundary(pattern).map_err(|e| err(e.to_string()))?;
+    let fast = build(&fast_rust).map_err(|e| err(format!("{e} (translated: {fast_rust})")))?;
+    let exact_source = (fast_rust != rust).then_some(rust);
+    regexes.push(Slot {
+        fast,
+        exact_source,
+        exact: std::sync::OnceLock::new(),
+    });
     cache.insert(pattern.to_string(), regexes.len() - 1);
     Ok(regexes.len() - 1)
 }
@@ -364,6 +397,8 @@ impl SrxDocument {
         Ok(Segmenter {
             rules: Arc::new(CompiledRules {
                 regexes,
+                divergent: fancy_regex::Regex::new(java::BOUNDARY_DIVERGENT)
+                    .expect("the divergence class compiles"),
                 breaks,
                 exceptions,
             }),
