@@ -39,6 +39,26 @@ impl CompiledRules {
     fn find(&self, m: &mut Matcher, text: &str, fast: bool) {
         let rule = &self.breaks[m.rule];
         m.found = false;
+        if rule.scan_after {
+            // An empty beforebreak matches everywhere: the first break is
+            // where the afterbreak first matches.
+            let Some(id) = rule.after else { return };
+            if m.next > text.len() {
+                return;
+            }
+            let re = self.regexes[id].get(fast);
+            let found = re
+                .find(&text[m.next..])
+                .unwrap_or_else(|e| panic!("regex {} failed: {e}", re.as_str()));
+            if let Some(x) = found {
+                let at = m.next + x.start();
+                m.start = at;
+                m.end = at;
+                m.next = next_char(text, at);
+                m.found = true;
+            }
+            return;
+        }
         let hay = &text[m.region..];
         loop {
             let from = m.next - m.region;

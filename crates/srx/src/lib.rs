@@ -154,6 +154,9 @@ pub(crate) type RegexId = usize;
 pub(crate) struct BreakRule {
     pub before: RegexId,
     pub after: Option<RegexId>,
+    /// The beforebreak is empty and the afterbreak never looks behind its
+    /// start: the breaks are where an unanchored search finds the afterbreak.
+    pub scan_after: bool,
     /// How many of the exceptions apply (those placed before this rule).
     pub exceptions: usize,
 }
@@ -369,9 +372,13 @@ impl SrxDocument {
                     } else {
                         Some(compile(&after, rule.line, &mut regexes, &mut cache)?)
                     };
+                    let looks_left = ["(?<", r"\b", r"\B", "^", r"\A", r"\G"]
+                        .iter()
+                        .any(|t| after.contains(t));
                     breaks.push(BreakRule {
                         before: b,
                         after: a,
+                        scan_after: before.is_empty() && a.is_some() && !looks_left,
                         exceptions: exceptions.len(),
                     });
                 } else {
