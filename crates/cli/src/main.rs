@@ -12,6 +12,7 @@ mod progress;
 mod project;
 mod segment;
 mod segmenter_flags;
+mod srx;
 mod stats;
 mod summarize;
 mod tm_format;

@@ -76,6 +76,7 @@ const TRANSLATED_EXTENSIONS: [&str; 5] = ["xlf", "xliff", "tmx", "po", "tsv"];
 
 /// Runs `excerpt merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {
+    args.segmenter.reject_srx("merge")?;
     if let Some(out_dir) = &args.out_dir {
         return run_project(args, out_dir);
     }

@@ -151,6 +151,9 @@ impl SegmentArgs {
 
 /// Runs `excerpt segment`.
 pub fn run(args: &SegmentArgs) -> Result<()> {
+    if args.segmenter.srx.is_some() {
+        return crate::srx::run_segment(args);
+    }
     let lang_choice = LangChoice::parse(&args.lang)?;
     let sources = Source::from_args(&args.files);
     if args.jsonl {

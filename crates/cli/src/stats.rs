@@ -89,6 +89,7 @@ pub struct Report {
 
 /// Runs `excerpt stats`.
 pub fn run(args: &StatsArgs) -> Result<()> {
+    args.segmenter.reject_srx("stats")?;
     let sources = if args.files.iter().any(|f| f.is_dir()) {
         crate::project::walk(&args.files, &args.walk, None)?
             .into_iter()
