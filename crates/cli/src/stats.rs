@@ -54,6 +54,9 @@ pub struct StatsArgs {
     pub corpus: crate::jsonl_records::CorpusArgs,
 
     #[command(flatten)]
+    pub encoding: crate::input::EncodingArg,
+
+    #[command(flatten)]
     pub walk: crate::project::WalkArgs,
 }
 
