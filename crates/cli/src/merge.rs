@@ -100,6 +100,10 @@ pub fn run(args: &MergeArgs) -> Result<()> {
             args.translated.display()
         );
     }
+    crate::output::check_not_input(
+        args.output.as_deref(),
+        [args.original.as_path(), args.translated.as_path()],
+    )?;
     let merged = merge_one(args, &args.original, &args.translated)?;
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(&merged)?;

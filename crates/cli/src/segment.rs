@@ -160,6 +160,10 @@ impl SegmentArgs {
 
 /// Runs `excerpt segment`.
 pub fn run(args: &SegmentArgs) -> Result<()> {
+    crate::output::check_not_input(
+        args.output.as_deref(),
+        args.files.iter().map(|f| f.as_path()),
+    )?;
     let lang_choice = LangChoice::parse(&args.lang)?;
     let sources = Source::from_args(&args.files);
     if args.jsonl {

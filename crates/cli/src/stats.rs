@@ -92,6 +92,10 @@ pub struct Report {
 
 /// Runs `excerpt stats`.
 pub fn run(args: &StatsArgs) -> Result<()> {
+    crate::output::check_not_input(
+        args.output.as_deref(),
+        args.files.iter().map(|f| f.as_path()),
+    )?;
     let sources = if args.files.iter().any(|f| f.is_dir()) {
         crate::project::walk(&args.files, &args.walk, None)?
             .into_iter()

@@ -401,6 +401,10 @@ impl<'t> Report<'t> {
 
 /// Runs `excerpt summarize`.
 pub fn run(args: &SummarizeArgs) -> Result<()> {
+    crate::output::check_not_input(
+        args.output.as_deref(),
+        args.files.iter().map(|f| f.as_path()),
+    )?;
     let lang_choice = LangChoice::parse(&args.lang)?;
     let engines = Engines::new(args.similarity());
     let mut out = Output::open(args.output.as_deref())?;
