@@ -378,5 +378,12 @@ fn a_file_for_another_original_is_flagged() {
         .arg(&other)
         .arg(&path)
         .assert()
+        .code(2)
         .stderr(predicate::str::contains("is not the text"));
+    excerpt()
+        .args(["merge", "--force"])
+        .arg(&other)
+        .arg(&path)
+        .assert()
+        .success();
 }

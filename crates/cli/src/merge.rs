@@ -74,6 +74,12 @@ pub struct MergeArgs {
     #[command(flatten)]
     pub encoding: crate::input::EncodingArg,
 
+    /// Merge even when ORIGINAL is not the text the translated file was
+    /// made from (its size or checksum differs): segments are then matched
+    /// by id only.
+    #[arg(long)]
+    pub force: bool,
+
     /// A translated character that the original's encoding cannot hold: an
     /// error naming the segment (no output is written), or a numeric
     /// character reference (`&#8364;`, for HTML and XML).
@@ -196,6 +202,12 @@ fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> 
             .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,
         None => excerpt_tm::merge(&original, &translation, &fallback),
     };
+    if merged.original_differs && !args.force {
+        bail!(
+            "{} is not the text {translated_name} was made from (its size or checksum differs); give --force to match segments by id anyway",
+            original_path.display()
+        );
+    }
     if merged.original_differs {
         eprintln!(
             "excerpt: warning: {} is not the text {translated_name} was made from (its size or checksum differs); segments were matched by id only",
