@@ -186,7 +186,10 @@ pub fn read_tmx(data: &[u8]) {
 /// ```
 pub fn read_po(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    if text.lines().any(|l| l.starts_with("msgid ")) {
+    if text
+        .lines()
+        .any(|l| l.starts_with("msgid \"") && !l.contains('\t'))
+    {
         read_any(&text);
     } else {
         read_any(&format!("msgid \"\"\nmsgstr \"\"\n{text}"));
@@ -202,11 +205,9 @@ pub fn read_po(data: &[u8]) {
 pub fn read_tsv(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let head = text.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with('<')
-        || text
-            .lines()
-            .any(|l| l.starts_with("msgid ") || l.starts_with("msgctxt "))
-    {
+    let po_line =
+        |l: &str| (l.starts_with("msgid \"") || l.starts_with("msgctxt \"")) && !l.contains('\t');
+    if head.starts_with('<') || text.lines().any(po_line) {
         return;
     }
     read_any(&text);
