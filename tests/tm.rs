@@ -397,6 +397,14 @@ fn merge_warns_when_given_another_original() {
         .arg(&edited)
         .arg(&xlf)
         .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not the text"))
+        .stderr(predicate::str::contains("--force"));
+    excerpt()
+        .args(["merge", "--force"])
+        .arg(&edited)
+        .arg(&xlf)
+        .assert()
         .success()
         .stderr(predicate::str::contains("is not the text"));
 }

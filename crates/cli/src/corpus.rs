@@ -271,7 +271,7 @@ pub fn run_stats_files(args: &crate::stats::StatsArgs, sources: &[Source]) -> Re
     let counted: Vec<Result<(String, Vec<Counted>)>> = sources
         .par_iter()
         .map(|source| {
-            let text = source.read_text()?;
+            let (text, _) = source.read_text(args.encoding.encoding)?;
             let lang = choice.resolve(&text);
             let doc = segmenters.document(&text, &lang)?;
             Ok((lang, count_segments(&doc)))

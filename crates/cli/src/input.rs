@@ -5,6 +5,20 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use encoding_rs::Encoding;
+
+use crate::encoding::FileEncoding;
+
+/// `--encoding`: how to read input files that have no byte-order mark.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct EncodingArg {
+    /// Read input without a byte-order mark in this encoding (a WHATWG
+    /// label: windows-1252, iso-8859-2, shift_jis, euc-kr, gb18030,
+    /// utf-16le, ...). A byte-order mark (UTF-8, UTF-16LE, UTF-16BE) always
+    /// decides; without one or this option, input must be UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = crate::encoding::label)]
+    pub encoding: Option<&'static Encoding>,
+}
 
 /// Where a text comes from: a file, or standard input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,10 +56,13 @@ impl Source {
         }
     }
 
-    /// Reads the whole source as UTF-8 text.
-    pub fn read_text(&self) -> Result<String> {
+    /// Reads the whole source as text: a byte-order mark decides the
+    /// encoding (and is not part of the text), else `forced`, else UTF-8.
+    /// Also returns the encoding found, for offsets into the file and for
+    /// writing a translation back the same way.
+    pub fn read_text(&self, forced: Option<&'static Encoding>) -> Result<(String, FileEncoding)> {
         let bytes = self.read_bytes()?;
-        into_utf8(bytes).with_context(|| self.name())
+        crate::encoding::decode(bytes, forced).with_context(|| self.name())
     }
 
     fn read_bytes(&self) -> Result<Vec<u8>> {

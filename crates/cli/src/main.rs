@@ -2,6 +2,7 @@
 
 mod corpus;
 mod doc_input;
+mod encoding;
 mod input;
 mod jsonl_records;
 mod lang;

@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use excerpt_tm::Protect;
 
 use crate::doc_input::InputArg;
+use crate::encoding::{Fallback, FileEncoding};
 use crate::input::Source;
 use crate::lang::LangChoice;
 use crate::output::Output;
@@ -66,6 +67,25 @@ pub struct MergeArgs {
     #[command(flatten)]
     pub walk: crate::project::WalkArgs,
 
+    /// The original's encoding when it has no byte-order mark (a WHATWG
+    /// label); by default the one the translated file records, else UTF-8.
+    /// The translated document is written in the original's encoding, with
+    /// its byte-order mark.
+    #[command(flatten)]
+    pub encoding: crate::input::EncodingArg,
+
+    /// Merge even when ORIGINAL is not the text the translated file was
+    /// made from (its size or checksum differs): segments are then matched
+    /// by id only.
+    #[arg(long)]
+    pub force: bool,
+
+    /// A translated character that the original's encoding cannot hold: an
+    /// error naming the segment (no output is written), or a numeric
+    /// character reference (`&#8364;`, for HTML and XML).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = Fallback::Error)]
+    pub encoding_fallback: Fallback,
+
     /// Progress bar on standard error, as for `segment --out-dir`.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = crate::progress::ProgressMode::Auto)]
     pub progress: crate::progress::ProgressMode,
@@ -87,9 +107,13 @@ pub fn run(args: &MergeArgs) -> Result<()> {
             args.translated.display()
         );
     }
+    crate::output::check_not_input(
+        args.output.as_deref(),
+        [args.original.as_path(), args.translated.as_path()],
+    )?;
     let merged = merge_one(args, &args.original, &args.translated)?;
     let mut out = Output::open(args.output.as_deref())?;
-    out.write_all(merged.as_bytes())?;
+    out.write_all(&merged)?;
     out.finish()
 }
 
@@ -128,18 +152,26 @@ fn run_project(args: &MergeArgs, out_dir: &Path) -> Result<()> {
                 );
             };
             let merged = merge_one(args, &args.original.join(rel), &file.path)?;
-            Ok(out.write_all(merged.as_bytes())?)
+            Ok(out.write_all(&merged)?)
         },
     )
 }
 
-/// The translated text of `original` from the translation file `translated`;
-/// warnings go to standard error.
-fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> Result<String> {
-    let original = Source::File(original_path.to_path_buf()).read_text()?;
+/// The translated document of `original` from the translation file
+/// `translated`, encoded as the original is; warnings go to standard error.
+fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> Result<Vec<u8>> {
     let translated_name = translated_path.display().to_string();
-    let translated = Source::File(translated_path.to_path_buf()).read_text()?;
+    let (translated, _) = Source::File(translated_path.to_path_buf()).read_text(None)?;
     let translation = excerpt_tm::read(&translated).with_context(|| translated_name.clone())?;
+    // --encoding, else the encoding the file records; a byte-order mark in
+    // the original decides in any case
+    let recorded = translation
+        .options
+        .as_ref()
+        .and_then(|o| o.encoding.as_deref())
+        .and_then(FileEncoding::parse);
+    let forced = args.encoding.encoding.or(recorded.map(|e| e.encoding));
+    let (original, encoding) = Source::File(original_path.to_path_buf()).read_text(forced)?;
     let protect: Protect = args
         .protect
         .parse()
@@ -171,6 +203,12 @@ fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> 
             .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,
         None => excerpt_tm::merge(&original, &translation, &fallback),
     };
+    if merged.original_differs && !args.force {
+        bail!(
+            "{} is not the text {translated_name} was made from (its size or checksum differs); give --force to match segments by id anyway",
+            original_path.display()
+        );
+    }
     if merged.original_differs {
         eprintln!(
             "excerpt: warning: {} is not the text {translated_name} was made from (its size or checksum differs); segments were matched by id only",
@@ -193,5 +231,39 @@ fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> 
             merged.unknown[0]
         );
     }
-    Ok(merged.text)
+    encode(&merged.text, encoding, args.encoding_fallback, &translation)
+        .with_context(|| translated_name.clone())
+}
+
+/// The merged text in the original's encoding; a character the encoding
+/// cannot hold is an error naming it and the segment whose target has it.
+fn encode(
+    text: &str,
+    encoding: FileEncoding,
+    fallback: Fallback,
+    translation: &excerpt_tm::Translation,
+) -> Result<Vec<u8>> {
+    crate::encoding::encode(text, encoding, fallback).map_err(|bad| {
+        let has_it = |unit: &&excerpt_tm::Unit| {
+            unit.target.as_ref().is_some_and(|pieces| {
+                pieces.iter().any(|p| match p {
+                    excerpt_tm::TargetPiece::Text(t) => t.contains(bad.ch),
+                    excerpt_tm::TargetPiece::Code { .. } => false,
+                })
+            })
+        };
+        let segment = translation
+            .units
+            .iter()
+            .find(has_it)
+            .map_or_else(|| "?".to_string(), |u| u.id.clone());
+        anyhow::anyhow!(
+            "segment {segment}: {:?} (U+{:04X}) cannot be written in {}, the original's encoding; \
+             nothing was written (--encoding-fallback ncr writes it as &#{};)",
+            bad.ch,
+            u32::from(bad.ch),
+            encoding.encoding.name(),
+            u32::from(bad.ch)
+        )
+    })
 }

@@ -86,6 +86,48 @@ impl Write for Output {
     }
 }
 
+/// Refuses an output file that is also one of the inputs: the output is
+/// written to a temporary file and renamed over the old one, so the input
+/// would be lost. Hard links and different spellings of one path count as
+/// the same file.
+pub fn check_not_input<'a>(
+    output: Option<&Path>,
+    inputs: impl IntoIterator<Item = &'a Path>,
+) -> Result<()> {
+    let Some(output) = output.filter(|p| p.as_os_str() != "-") else {
+        return Ok(());
+    };
+    let Ok(out_meta) = std::fs::metadata(output) else {
+        return Ok(()); // a new file is no input
+    };
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            continue;
+        }
+        let Ok(in_meta) = std::fs::metadata(input) else {
+            continue;
+        };
+        if same_file(&out_meta, &in_meta, output, input) {
+            anyhow::bail!(
+                "{}: the output file is also an input; write to another file (the input is left as it is)",
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata, _: &Path, _: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata, a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
 /// `text` on one line: every line break (CR LF, LF, CR and the other
 /// characters that end a line in Unicode) becomes one space.
 pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
@@ -132,6 +174,18 @@ mod tests {
         assert!(!path.exists());
         out.finish().unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello");
+    }
+
+    #[test]
+    fn an_input_is_no_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.txt");
+        std::fs::write(&input, "x").unwrap();
+        let other = dir.path().join(".").join("in.txt");
+        assert!(check_not_input(Some(&other), [input.as_path()]).is_err());
+        let new = dir.path().join("new.txt");
+        assert!(check_not_input(Some(&new), [input.as_path()]).is_ok());
+        assert!(check_not_input(None, [input.as_path()]).is_ok());
     }
 
     #[test]

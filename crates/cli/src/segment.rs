@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use crate::doc_input::InputArg;
+use crate::encoding::FileEncoding;
 use crate::input::Source;
 use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
@@ -53,6 +54,9 @@ pub struct SegmentArgs {
 
     #[command(flatten)]
     pub tm: crate::tm_format::TmArgs,
+
+    #[command(flatten)]
+    pub encoding: crate::input::EncodingArg,
 
     /// Read JSON Lines ({"id", "text", optional "lang"}) and write one
     /// {"id", "lang", "segments"} object per input line, in the same order.
@@ -109,6 +113,10 @@ struct SentenceRecord<'a> {
     paragraph_id: String,
     /// Words, counted as CAT tools count them.
     words: usize,
+    /// The file's encoding, when it is not UTF-8 without a byte-order mark
+    /// (the byte offsets are the file's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'a str>,
 }
 
 impl<'a> SentenceRecord<'a> {
@@ -126,8 +134,8 @@ impl<'a> SentenceRecord<'a> {
         SentenceRecord {
             file,
             id: i + 1,
-            byte_start: range.start,
-            byte_end: range.end,
+            byte_start: chars.file(range.start),
+            byte_end: chars.file(range.end),
             char_start: chars.at(range.start),
             char_end: chars.at(range.end),
             text,
@@ -136,6 +144,7 @@ impl<'a> SentenceRecord<'a> {
             segment_id: segment.id(),
             paragraph_id: segment.paragraph_id(),
             words: excerpt_tm::word_count(text),
+            encoding: None,
         }
     }
 }
@@ -151,6 +160,10 @@ impl SegmentArgs {
 
 /// Runs `excerpt segment`.
 pub fn run(args: &SegmentArgs) -> Result<()> {
+    crate::output::check_not_input(
+        args.output.as_deref(),
+        args.files.iter().map(|f| f.as_path()),
+    )?;
     if args.segmenter.srx.is_some() {
         return crate::srx::run_segment(args);
     }
@@ -189,12 +202,13 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
     };
     let show_file = sources.len() > 1;
     for source in &sources {
-        let text = source.read_text()?;
+        let (text, enc) = source.read_text(args.encoding.encoding)?;
         let name = source.name();
         let file = show_file.then_some(name.as_str());
-        match args.input.resolve(&name, &text) {
-            Some(format) => write_document(args, &lang_choice, &text, format, file, &mut out)?,
-            None => write_plain(args, &lang_choice, &text, file, &mut out, &mut done)?,
+        let text = (text.as_str(), enc);
+        match args.input.resolve(&name, text.0) {
+            Some(format) => write_document(args, &lang_choice, text, format, file, &mut out)?,
+            None => write_plain(args, &lang_choice, text, file, &mut out, &mut done)?,
         }
     }
     out.finish()
@@ -263,25 +277,27 @@ fn run_project(
         args.corpus.progress,
         |file| file.output_in(out_dir, ext),
         |file, out| {
-            let text = Source::File(file.path.clone()).read_text()?;
+            let (text, enc) = Source::File(file.path.clone()).read_text(args.encoding.encoding)?;
             let name = file.name();
             match &writer {
                 Some(writer) => {
-                    let written = writer.render(args, lang_choice, &text, &name)?;
+                    let written = writer.render(args, lang_choice, (&text, enc), &name)?;
                     out.write_all(written.as_bytes())?;
                     Ok(())
                 }
                 // HTML and Markdown as in a single-file run: without markup
                 None => match args.input.resolve(&name, &text) {
-                    Some(format) => write_document(args, lang_choice, &text, format, None, out)
-                        .with_context(|| name),
+                    Some(format) => {
+                        write_document(args, lang_choice, (&text, enc), format, None, out)
+                            .with_context(|| name)
+                    }
                     // written as the segments are found
                     None => {
                         let mut done = Done {
                             progress: None,
                             segments: 0,
                         };
-                        write_plain(args, lang_choice, &text, None, out, &mut done)
+                        write_plain(args, lang_choice, (&text, enc), None, out, &mut done)
                             .with_context(|| name)
                     }
                 },
@@ -290,12 +306,13 @@ fn run_project(
     )
 }
 
-/// Writes `text` as `--format lines` or `jsonl`; `file` is the name given in
-/// each JSON record when there are several inputs.
+/// Writes `text` (read from a file in the encoding given with it) as
+/// `--format lines` or `jsonl`; `file` is the name given in each JSON record
+/// when there are several inputs.
 fn write_plain(
     args: &SegmentArgs,
     lang_choice: &LangChoice,
-    text: &str,
+    (text, enc): (&str, FileEncoding),
     file: Option<&str>,
     out: &mut dyn Write,
     done: &mut Done,
@@ -315,10 +332,11 @@ fn write_plain(
     // they are written as they come, so a large text's segments are never
     // all held at once.
     let segmenter = options.segmenter();
-    let mut chars = CharOffsets::new(text);
+    let mut chars = CharOffsets::in_file(text, enc);
+    let encoding = enc.record();
     for (i, segment) in excerpt_tm::segments(text, &segmenter).enumerate() {
         let range = segment.range();
-        let record = SentenceRecord::new(
+        let mut record = SentenceRecord::new(
             file,
             i,
             &segment,
@@ -327,6 +345,7 @@ fn write_plain(
             &lang,
             &mut chars,
         );
+        record.encoding = encoding.as_deref();
         write_record(out, &record)?;
         done.segment(range.end, &mut counted);
     }
@@ -347,7 +366,7 @@ fn write_record(out: &mut dyn Write, record: &SentenceRecord) -> Result<()> {
 fn write_document(
     args: &SegmentArgs,
     lang_choice: &LangChoice,
-    text: &str,
+    (text, enc): (&str, FileEncoding),
     format: excerpt_doc::Format,
     file: Option<&str>,
     out: &mut dyn Write,
@@ -364,7 +383,8 @@ fn write_document(
         return Ok(());
     }
     let tm = segmented.document(options);
-    let mut chars = CharOffsets::new(text);
+    let mut chars = CharOffsets::in_file(text, enc);
+    let encoding = enc.record();
     for (i, ((segment, range), p)) in tm
         .segments()
         .iter()
@@ -372,7 +392,8 @@ fn write_document(
         .zip(&plain)
         .enumerate()
     {
-        let record = SentenceRecord::new(file, i, segment, range.clone(), p, &lang, &mut chars);
+        let mut record = SentenceRecord::new(file, i, segment, range.clone(), p, &lang, &mut chars);
+        record.encoding = encoding.as_deref();
         write_record(out, &record)?;
     }
     Ok(())

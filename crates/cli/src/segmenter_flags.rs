@@ -103,7 +103,7 @@ impl SegmenterFlags {
             let list = match self.abbreviation_list.get() {
                 Some(list) => list,
                 None => {
-                    let text = Source::File(path.clone()).read_text()?;
+                    let (text, _) = Source::File(path.clone()).read_text(None)?;
                     self.abbreviation_list
                         .get_or_init(|| excerpt_segment::parse_abbreviations(&text))
                 }

@@ -52,8 +52,14 @@ pub fn run_segment(args: &SegmentArgs) -> Result<()> {
     let mut out = Output::open(args.output.as_deref())?;
     let show_file = sources.len() > 1;
     for source in &sources {
-        let text = source.read_text()?;
+        let (text, encoding) = source.read_text(args.encoding.encoding)?;
         let name = source.name();
+        if encoding != crate::encoding::FileEncoding::UTF8 && args.format == SegmentFormat::Jsonl {
+            // Its offsets would count the decoded text, not the file's bytes.
+            anyhow::bail!(
+                "{name}: --srx --format jsonl reads UTF-8 files without a byte-order mark only, for now"
+            );
+        }
         let code = srx_code(args, &text)?;
         let seg = args
             .segmenter

@@ -54,6 +54,9 @@ pub struct StatsArgs {
     pub corpus: crate::jsonl_records::CorpusArgs,
 
     #[command(flatten)]
+    pub encoding: crate::input::EncodingArg,
+
+    #[command(flatten)]
     pub walk: crate::project::WalkArgs,
 }
 
@@ -89,6 +92,10 @@ pub struct Report {
 
 /// Runs `excerpt stats`.
 pub fn run(args: &StatsArgs) -> Result<()> {
+    crate::output::check_not_input(
+        args.output.as_deref(),
+        args.files.iter().map(|f| f.as_path()),
+    )?;
     args.segmenter.reject_srx("stats")?;
     let sources = if args.files.iter().any(|f| f.is_dir()) {
         crate::project::walk(&args.files, &args.walk, None)?

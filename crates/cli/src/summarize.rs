@@ -11,6 +11,7 @@ use excerpt_rank::{Budget, Keyword, Similarity, Summarizer, Verdict};
 use excerpt_segment::Segmenter;
 use serde::Serialize;
 
+use crate::encoding::FileEncoding;
 use crate::input::Source;
 use crate::jsonl_records::{self, optional_str, optional_usize, record_lang};
 use crate::lang::LangChoice;
@@ -90,6 +91,9 @@ pub struct SummarizeArgs {
 
     #[command(flatten)]
     pub corpus: crate::jsonl_records::CorpusArgs,
+
+    #[command(flatten)]
+    pub encoding: crate::input::EncodingArg,
 
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -187,7 +191,7 @@ impl Engines {
     /// Summarises `text` under `budget`; keyphrases when `keywords` is given.
     fn summarize<'t>(
         &self,
-        text: &'t str,
+        (text, enc): (&'t str, FileEncoding),
         lang: &str,
         title: Option<&str>,
         budget: Budget,
@@ -205,7 +209,7 @@ impl Engines {
         let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph()).collect();
         let summary = summarizer.summarize_paragraphs(&texts, &paragraphs, title, budget);
         let keywords = keywords.map(|n| summarizer.keywords(&texts, n));
-        let mut chars = CharOffsets::new(text);
+        let mut chars = CharOffsets::in_file(text, enc);
         let chosen = summary
             .picks
             .iter()
@@ -214,8 +218,8 @@ impl Engines {
                 let start = s.start() + display_prefix(texts[pick.index]);
                 Chosen {
                     index: pick.index,
-                    byte_start: start,
-                    byte_end: s.end(),
+                    byte_start: chars.file(start),
+                    byte_end: chars.file(s.end()),
                     char_start: chars.at(start),
                     char_end: chars.at(s.end()),
                     score: pick.score,
@@ -397,6 +401,10 @@ impl<'t> Report<'t> {
 
 /// Runs `excerpt summarize`.
 pub fn run(args: &SummarizeArgs) -> Result<()> {
+    crate::output::check_not_input(
+        args.output.as_deref(),
+        args.files.iter().map(|f| f.as_path()),
+    )?;
     let lang_choice = LangChoice::parse(&args.lang)?;
     let engines = Engines::new(args.similarity());
     let mut out = Output::open(args.output.as_deref())?;
@@ -417,19 +425,20 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     }
     let many = sources.len() > 1;
     for (n, source) in sources.iter().enumerate() {
-        let text = source.read_text()?;
+        let (text, enc) = source.read_text(args.encoding.encoding)?;
         // Of a web page or a Markdown file, the text without markup, with
-        // the document's title as the title unless --title says otherwise.
-        let (text, page_title) = match args.input.resolve(&source.name(), &text) {
+        // the document's title as the title unless --title says otherwise;
+        // offsets are then those of that text, not of the file.
+        let (text, page_title, offsets_in) = match args.input.resolve(&source.name(), &text) {
             Some(format) => {
                 let doc = excerpt_doc::Doc::parse(&text, format);
-                (doc.plain_text(), doc.title())
+                (doc.plain_text(), doc.title(), FileEncoding::UTF8)
             }
-            None => (text, None),
+            None => (text, None, enc),
         };
         let lang = lang_choice.resolve(&text);
         let report = engines.summarize(
-            &text,
+            (&text, offsets_in),
             &lang,
             args.title.as_deref().or(page_title.as_deref()),
             args.budget(),
@@ -451,6 +460,9 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
                     "lang": lang,
                     "sentences": report.chosen,
                 });
+                if let Some(name) = enc.record() {
+                    record["encoding"] = name.into();
+                }
                 report.extend_json(&mut record, args.explain)?;
                 serde_json::to_writer(&mut out, &record)?;
                 writeln!(out)?;
@@ -475,7 +487,13 @@ fn summarize_record(
         None => args.budget(),
     };
     let title = optional_str(&record, "title")?;
-    let report = engines.summarize(text, &lang, title, budget, args.keywords);
+    let report = engines.summarize(
+        (text, FileEncoding::UTF8),
+        &lang,
+        title,
+        budget,
+        args.keywords,
+    );
     let summary: Vec<&str> = report.chosen.iter().map(|c| c.text).collect();
     let mut value = serde_json::json!({ "id": fields.id(&record), "summary": summary });
     if args.format == SummaryFormat::Json {
@@ -647,7 +665,13 @@ mod tests {
     #[test]
     fn text_output_lists_keywords_and_verdicts() {
         let engines = Engines::new(Similarity::Overlap);
-        let report = engines.summarize(STORY, "en", None, Budget::Words(25), Some(2));
+        let report = engines.summarize(
+            (STORY, FileEncoding::UTF8),
+            "en",
+            None,
+            Budget::Words(25),
+            Some(2),
+        );
         let used: usize = report
             .chosen
             .iter()

@@ -118,12 +118,13 @@ impl TmWriter {
         })
     }
 
-    /// The translation file for `text`, read from the file called `name`.
+    /// The translation file for `text`, read from the file called `name` in
+    /// the encoding given with it (recorded in the file's options).
     pub fn render(
         &self,
         args: &SegmentArgs,
         lang: &LangChoice,
-        text: &str,
+        (text, enc): (&str, crate::encoding::FileEncoding),
         name: &str,
     ) -> Result<String> {
         // HTML and Markdown (by --input, the extension or the content) are
@@ -136,7 +137,11 @@ impl TmWriter {
             Some((_, parsed)) => lang.resolve(&parsed.plain_text()),
             None => lang.resolve(text),
         };
-        let options = args.segmenter.options(&lang)?.protect(self.protect);
+        let options = args
+            .segmenter
+            .options(&lang)?
+            .protect(self.protect)
+            .encoding(enc.record().as_deref());
         let segmented;
         let doc = match &parsed {
             Some((format, parsed)) => {
@@ -170,8 +175,8 @@ pub fn run(
         );
     };
     let writer = TmWriter::new(args, format)?;
-    let text = source.read_text()?;
-    let written = writer.render(args, lang, &text, &source.name())?;
+    let (text, enc) = source.read_text(args.encoding.encoding)?;
+    let written = writer.render(args, lang, (&text, enc), &source.name())?;
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(written.as_bytes())?;
     out.finish()

@@ -102,7 +102,15 @@ fn element(start: &BytesStart<'_>) -> Result<Element, String> {
     })
 }
 
-/// Parses `xml` and returns its root element.
+/// How deep elements may nest. Translation files nest a few levels (inline
+/// codes inside segments inside units); a limit keeps the tree, which is
+/// walked and dropped recursively, from exhausting the stack.
+const MAX_DEPTH: usize = 1000;
+
+/// Parses `xml` and returns its root element. Only the five predefined
+/// entities and character references are resolved: a DOCTYPE's entities,
+/// internal or external, are never expanded (a reference to one is an
+/// error), so an expansion bomb or an external file cannot get in.
 pub(crate) fn parse(xml: &str) -> Result<Element, String> {
     let mut reader = Reader::from_str(xml);
     let mut stack: Vec<Element> = vec![Element::default()];
@@ -112,6 +120,11 @@ pub(crate) fn parse(xml: &str) -> Result<Element, String> {
             .read_event()
             .map_err(|e| format!("at byte {at}: {e}"))?;
         match event {
+            Event::Start(_) if stack.len() > MAX_DEPTH => {
+                return Err(format!(
+                    "at byte {at}: elements nested more than {MAX_DEPTH} deep"
+                ));
+            }
             Event::Start(s) => stack.push(element(&s)?),
             Event::Empty(s) => {
                 let e = element(&s)?;
@@ -176,6 +189,17 @@ mod tests {
         assert_eq!(root.attr("x"), Some("1\n2"));
         assert_eq!(root.text(), "l1\nl2\r\n&t<c>");
         assert_eq!(root.elements().count(), 1);
+    }
+
+    #[test]
+    fn deep_nesting_and_entities_are_errors() {
+        let deep = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
+        assert!(parse(&deep).unwrap_err().contains("nested more than"));
+        let bomb =
+            "<!DOCTYPE a [<!ENTITY x \"xxxxxxxxxx\"><!ENTITY y \"&x;&x;&x;&x;\">]><a>&y;</a>";
+        assert!(parse(bomb).is_err());
+        let external = "<!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><a>&e;</a>";
+        assert!(parse(external).is_err());
     }
 
     #[test]

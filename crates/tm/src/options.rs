@@ -38,6 +38,12 @@ pub struct SegmentOptions {
     /// The document format the segments were read from (`html`,
     /// `markdown`); `None` for plain text.
     pub input: Option<String>,
+    /// The original file's encoding when it was not UTF-8 without a
+    /// byte-order mark: a WHATWG encoding name, with `+bom` when the file
+    /// starts with a byte-order mark (`UTF-8+bom`, `UTF-16LE+bom`,
+    /// `Shift_JIS`). The segments are always Unicode; merge writes the
+    /// document back in this encoding.
+    pub encoding: Option<String>,
 }
 
 impl SegmentOptions {
@@ -57,7 +63,20 @@ impl SegmentOptions {
             max_chars: None,
             learn: false,
             input: None,
+            encoding: None,
         }
+    }
+
+    /// Records the original file's encoding (see [`SegmentOptions::encoding`]).
+    ///
+    /// ```
+    /// let o = excerpt_tm::SegmentOptions::new("ja").encoding(Some("Shift_JIS"));
+    /// assert!(o.to_line().ends_with(" encoding=Shift_JIS"));
+    /// assert_eq!(excerpt_tm::SegmentOptions::from_line(&o.to_line()), Some(o));
+    /// ```
+    pub fn encoding(mut self, encoding: Option<&str>) -> SegmentOptions {
+        self.encoding = encoding.map(str::to_string);
+        self
     }
 
     /// Sets the document format the segments are read from.
@@ -174,6 +193,9 @@ impl SegmentOptions {
         if let Some(input) = &self.input {
             line.push_str(&format!(" input={input}"));
         }
+        if let Some(encoding) = &self.encoding {
+            line.push_str(&format!(" encoding={encoding}"));
+        }
         line
     }
 
@@ -193,6 +215,7 @@ impl SegmentOptions {
         let mut max_chars = None;
         let mut learn = false;
         let mut input = None;
+        let mut encoding = None;
         for word in line.split_whitespace() {
             let Some((key, value)) = word.split_once('=') else {
                 continue;
@@ -204,6 +227,7 @@ impl SegmentOptions {
                 "max-chars" => max_chars = Some(value.parse().ok()?),
                 "learn" => learn = value == "true",
                 "input" if !value.is_empty() => input = Some(value.to_string()),
+                "encoding" if !value.is_empty() => encoding = Some(value.to_string()),
                 "abbreviations" => {
                     abbreviations = value
                         .split(',')
@@ -222,6 +246,7 @@ impl SegmentOptions {
             max_chars,
             learn,
             input,
+            encoding,
         })
     }
 }
@@ -277,7 +302,8 @@ mod tests {
             .protect("urls,emails,numbers,tags".parse().unwrap())
             .abbreviations(["bldg", "a,b", "100%", "op cit"])
             .max_chars(Some(120))
-            .learn(true);
+            .learn(true)
+            .encoding(Some("UTF-16LE+bom"));
         assert_eq!(SegmentOptions::from_line(&o.to_line()), Some(o));
     }
 

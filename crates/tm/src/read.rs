@@ -6,8 +6,9 @@ use crate::{dom, po, tmx, tsv, xliff2, xliff12};
 
 /// Reads a translated TMX, XLIFF (1.2 or 2.x), PO or TSV file. The format is
 /// recognised from the content: an XML document (declaration, comment or a
-/// `tmx`/`xliff` root at the start), a `msgid` line, or else tab-separated
-/// rows.
+/// `tmx`/`xliff` root at the start), a `msgid "` or `msgctxt "` line without
+/// a tab (PO escapes tabs; a TSV row has two, so a sentence that starts with
+/// `msgid ` keeps its TSV file TSV), or else tab-separated rows.
 ///
 /// ```
 /// use excerpt_tm::{read, Format, TargetPiece};
@@ -34,16 +35,18 @@ pub fn read(text: &str) -> Result<Translation, Error> {
             _ => Err(Error::UnknownFormat),
         };
     }
-    if body
-        .lines()
-        .any(|l| l.starts_with("msgid ") || l.starts_with("msgctxt "))
-    {
+    if body.lines().any(is_po_keyword_line) {
         return po::read(body);
     }
     if body.trim().is_empty() || body.lines().any(|l| l.contains('\t')) {
         return tsv::read(body);
     }
     Err(Error::UnknownFormat)
+}
+
+/// A PO file's `msgid "..."` or `msgctxt "..."` line.
+fn is_po_keyword_line(line: &str) -> bool {
+    (line.starts_with("msgid \"") || line.starts_with("msgctxt \"")) && !line.contains('\t')
 }
 
 #[cfg(test)]
@@ -65,5 +68,16 @@ mod tests {
         );
         assert!(matches!(read("plain text"), Err(Error::UnknownFormat)));
         assert_eq!(read("<b>Hi.</b>\t\tp1.s1\n").unwrap().format, Format::Tsv);
+    }
+
+    #[test]
+    fn a_tsv_row_that_starts_like_po_is_tsv() {
+        // found by the merge fuzz target: a sentence opening with `msgctxt `
+        let tsv = "Spain.\tSpain.\tp1.s1\nmsgctxt In the fifteenth.\tmsgctxt Im.\tp1.s2\n";
+        let t = read(tsv).unwrap();
+        assert_eq!(t.format, Format::Tsv);
+        assert_eq!(t.units[1].id, "p1.s2");
+        let quoted = "msgid \"x\"\tmsgid \"y\"\tp1.s1\n";
+        assert_eq!(read(quoted).unwrap().format, Format::Tsv);
     }
 }
