@@ -336,6 +336,11 @@ impl Summarizer {
             if let Some(r) = &relevance {
                 s *= 1.0 + t.title_boost * r[k];
             }
+            if !lead {
+                let opening = wanted + t.lead_extra;
+                let rest = (1.0 - k as f64 / opening).max(0.0);
+                s *= 1.0 + t.opening_prior * lead_strength * rest;
+            }
             scores[i] = s;
         }
         for i in 0..n {
@@ -757,6 +762,36 @@ Road works close the coast road | Traffic
         // left out for the clean sentence that says the same.
         let strict = tuned(|t| t.run_on_penalty = 0.5).summarize(&story, three);
         assert!(strict.picks.iter().all(|p| p.index != 2), "{strict:?}");
+    }
+
+    #[test]
+    fn a_nearly_gist_first_text_leans_on_its_opening() {
+        // Twelve sentences and a budget of four: too long a summary for lead
+        // mode, yet the opening is the most central sentence.
+        let story = [
+            "The lifeboat crew rescued two sailors from a yacht off the north coast on Sunday.",
+            "The yacht had lost its mast in a storm and drifted for six hours.",
+            "Both sailors were taken to hospital in the harbour town and released that evening.",
+            "The coastguard said the storm was the worst of the year on the north coast.",
+            "The yacht will be towed to the harbour when the sea is calm.",
+            "Volunteers have crewed the lifeboat station since 1890.",
+            "The station opens to visitors every summer.",
+            "A new boat is due next spring.",
+            "The crew trains every Thursday evening.",
+            "Local shops raised money for the station last year.",
+            "The mayor thanked the volunteers.",
+            "The lifeboat crew has rescued forty sailors from yachts in ten years.",
+        ];
+        let four = Budget::Sentences(4);
+        let leaning = Summarizer::new("en").summarize(&story, four);
+        let flat = tuned(|t| t.opening_prior = 0.0).summarize(&story, four);
+        let ls = leaning.lead_strength;
+        assert!(ls > 0.0 && ls < 0.5, "{ls}");
+        let prior = Tuning::default().opening_prior;
+        // The first sentence gains the most; past the opening window, nothing.
+        assert!((leaning.scores[0] - flat.scores[0] * (1.0 + prior * ls)).abs() < 1e-9);
+        assert!(leaning.scores[1] / flat.scores[1] < leaning.scores[0] / flat.scores[0]);
+        assert_eq!(leaning.scores[11], flat.scores[11]);
     }
 
     #[test]

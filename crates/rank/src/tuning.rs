@@ -65,6 +65,11 @@ pub struct Tuning {
     /// Of two sentences that overlap, the earlier is shown in place of the
     /// later when its score is at least this share of the later one's.
     pub earlier_copy_score: f64,
+    /// Below lead mode, the opening window's sentences rank higher by up to
+    /// `1 + opening_prior * lead_strength` (the first, fading to 1 at the
+    /// window's end): a text that is nearly gist-first still leans on its
+    /// opening.
+    pub opening_prior: f64,
 }
 
 impl Default for Tuning {
@@ -90,6 +95,7 @@ impl Default for Tuning {
             run_on_penalty: 0.75,
             lead_paragraph_sentences: 2.0,
             earlier_copy_score: 0.5,
+            opening_prior: 2.0,
         }
     }
 }
@@ -132,6 +138,7 @@ impl Tuning {
                 "run_on_penalty" => &mut t.run_on_penalty,
                 "lead_paragraph_sentences" => &mut t.lead_paragraph_sentences,
                 "earlier_copy_score" => &mut t.earlier_copy_score,
+                "opening_prior" => &mut t.opening_prior,
                 other => return Err(format!("unknown knob {other:?}")),
             };
             *knob = v;
