@@ -39,6 +39,7 @@ mod position;
 mod run_on;
 mod summarizer;
 mod terms;
+mod text;
 
 pub use budget::{Budget, char_count, word_count};
 pub use content::{NotContent, headline};
@@ -47,3 +48,6 @@ pub use language::Language;
 #[doc(hidden)]
 pub use summarizer::Tuning;
 pub use summarizer::{Pick, Similarity, Summarizer, Summary, Verdict};
+pub use text::{
+    Chosen, TextSummarizer, TextSummary, display_prefix, list_marker_prefix, omission_prefix,
+};
