@@ -2,9 +2,8 @@
 # The Python package and the Spark jobs: install the package the way the
 # README says (pip install ./python, which builds the wheel once) into a
 # fresh virtual environment, with pytest and PySpark, and run python/tests,
-# the Spark test included. Needs the workspace's debug binary (built by
-# `cargo test --workspace` before this in .ci/run; built here otherwise)
-# and ../shared beside the project.
+# the Spark test included. Compares with the workspace's own binary (see
+# below) and needs ../shared beside the project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
@@ -20,10 +19,18 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 java -version 2>&1 | head -1
 
-# The command line the package is compared with (a no-op after cargo test).
+# The command line the package is compared with: the release binary when
+# one newer than every source is there (the benches' build leaves one), else
+# the debug one (a no-op after cargo test).
 target=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build -q --bin excerpt
-export EXCERPT_BIN=$target/debug/excerpt
+if [ -x "$target/release/excerpt" ] &&
+    [ -z "$(find crates Cargo.toml Cargo.lock -newer "$target/release/excerpt" -print -quit)" ]; then
+    export EXCERPT_BIN=$target/release/excerpt
+else
+    cargo build -q --bin excerpt
+    export EXCERPT_BIN=$target/debug/excerpt
+fi
+echo "command line: $EXCERPT_BIN"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
