@@ -357,12 +357,30 @@ fn segment_batch<'py>(
             .map(|t| segment_spans(t, &choice, flags))
             .collect()
     });
+    let mut since_pause = 0;
     let lists = texts
         .iter()
         .zip(&spans)
-        .map(|(t, s)| sentence_list(py, t, s))
+        .map(|(t, s)| {
+            pause_now_and_then(py, &mut since_pause, s.len());
+            sentence_list(py, t, s)
+        })
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, lists)
+}
+
+/// Objects made under the GIL between two chances for other threads to run.
+const OBJECTS_PER_PAUSE: usize = 8192;
+
+/// While a batch's results are made (which needs the GIL), lets other
+/// Python threads run every [`OBJECTS_PER_PAUSE`] objects, so that a large
+/// batch never stops them for long.
+fn pause_now_and_then(py: Python<'_>, made: &mut usize, more: usize) {
+    *made += more;
+    if *made >= OBJECTS_PER_PAUSE {
+        *made = 0;
+        py.detach(|| ());
+    }
 }
 
 /// A summary's budget from the keyword arguments: words, chars or ratio
@@ -561,9 +579,13 @@ fn summarize_batch<'py>(
             .map(|t| make_summary(t, &request))
             .collect()
     });
+    let mut since_pause = 0;
     let summaries = made
         .iter()
-        .map(|m| summary_object(py, m))
+        .map(|m| {
+            pause_now_and_then(py, &mut since_pause, 1 + m.summary.chosen.len());
+            summary_object(py, m)
+        })
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, summaries)
 }
