@@ -7,7 +7,7 @@
 //! sentences), ranked by the graph; any other summary is left to the graph.
 
 use crate::budget::{Budget, word_count};
-use crate::summarizer::Tuning;
+use crate::tuning::Tuning;
 
 /// How many sentences `budget` asks for, estimated from the mean length of the
 /// sentences `nodes` when the budget counts words or characters.
