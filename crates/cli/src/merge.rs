@@ -10,9 +10,9 @@ use excerpt_tm::Protect;
 use crate::doc_input::InputArg;
 use crate::encoding::{Fallback, FileEncoding};
 use crate::input::Source;
-use crate::lang::LangChoice;
 use crate::output::Output;
 use crate::project::ProjectFile;
+use excerpt_lang::LangChoice;
 
 /// Rebuild a translated document: the original's skeleton (whitespace,
 /// paragraphs, line endings) with each segment replaced by its target.

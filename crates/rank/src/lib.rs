@@ -41,6 +41,7 @@ mod select;
 mod summarizer;
 mod summary;
 mod terms;
+mod text;
 mod tuning;
 
 pub use budget::{Budget, char_count, word_count};
@@ -49,5 +50,8 @@ pub use keywords::Keyword;
 pub use language::Language;
 pub use summarizer::{Similarity, Summarizer};
 pub use summary::{Pick, Summary, Verdict};
+pub use text::{
+    Chosen, TextSummarizer, TextSummary, display_prefix, list_marker_prefix, omission_prefix,
+};
 #[doc(hidden)]
 pub use tuning::Tuning;
