@@ -464,6 +464,21 @@ School choir wins regional prize
 Road works close the coast road | Traffic
 1 March 2025 | Staff | Eastport";
 
+    /// A news story written for these tests: a rescue, then the station's news.
+    const LIFEBOAT: [&str; 11] = [
+        "The lifeboat crew rescued two sailors from a yacht off the north coast on Sunday.",
+        "The yacht had lost its mast in a storm and drifted for six hours.",
+        "Both sailors were taken to hospital in the harbour town and released that evening.",
+        "The coastguard said the storm was the worst of the year on the north coast.",
+        "The yacht will be towed to the harbour when the sea is calm.",
+        "Volunteers have crewed the lifeboat station since 1890.",
+        "The station opens to visitors every summer.",
+        "A new boat is due next spring.",
+        "The crew trains every Thursday evening.",
+        "Local shops raised money for the station last year.",
+        "The mayor thanked the volunteers.",
+    ];
+
     /// An English summariser with one knob changed from the defaults.
     fn tuned(change: impl FnOnce(&mut Tuning)) -> Summarizer {
         let mut tuning = Tuning::default();
@@ -737,20 +752,11 @@ Road works close the coast road | Traffic
 
     #[test]
     fn a_caption_run_into_a_sentence_ranks_lower() {
-        let story = [
-            "The lifeboat crew rescued two sailors from a yacht off the north coast on Sunday.",
-            "The yacht had lost its mast in a storm and drifted for six hours.",
+        let mut story = LIFEBOAT.to_vec();
+        story.insert(
+            2,
             "Safe at last: The two sailors wave from the lifeboat The crew said the yacht drifted for six hours after the storm broke its mast.",
-            "Both sailors were taken to hospital in the harbour town and released that evening.",
-            "The coastguard said the storm was the worst of the year on the north coast.",
-            "The yacht will be towed to the harbour when the sea is calm.",
-            "Volunteers have crewed the lifeboat station since 1890.",
-            "The station opens to visitors every summer.",
-            "A new boat is due next spring.",
-            "The crew trains every Thursday evening.",
-            "Local shops raised money for the station last year.",
-            "The mayor thanked the volunteers.",
-        ];
+        );
         let three = Budget::Sentences(3);
         let summary = Summarizer::new("en").summarize(&story, three);
         let without = tuned(|t| t.run_on_penalty = 1.0).summarize(&story, three);
@@ -768,20 +774,8 @@ Road works close the coast road | Traffic
     fn a_nearly_gist_first_text_leans_on_its_opening() {
         // Twelve sentences and a budget of four: too long a summary for lead
         // mode, yet the opening is the most central sentence.
-        let story = [
-            "The lifeboat crew rescued two sailors from a yacht off the north coast on Sunday.",
-            "The yacht had lost its mast in a storm and drifted for six hours.",
-            "Both sailors were taken to hospital in the harbour town and released that evening.",
-            "The coastguard said the storm was the worst of the year on the north coast.",
-            "The yacht will be towed to the harbour when the sea is calm.",
-            "Volunteers have crewed the lifeboat station since 1890.",
-            "The station opens to visitors every summer.",
-            "A new boat is due next spring.",
-            "The crew trains every Thursday evening.",
-            "Local shops raised money for the station last year.",
-            "The mayor thanked the volunteers.",
-            "The lifeboat crew has rescued forty sailors from yachts in ten years.",
-        ];
+        let mut story = LIFEBOAT.to_vec();
+        story.push("The lifeboat crew has rescued forty sailors from yachts in ten years.");
         let four = Budget::Sentences(4);
         let leaning = Summarizer::new("en").summarize(&story, four);
         let flat = tuned(|t| t.opening_prior = 0.0).summarize(&story, four);
