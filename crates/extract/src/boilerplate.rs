@@ -5,10 +5,34 @@ use crate::tree::Tree;
 
 /// Elements that never hold article prose.
 const TAGS: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "button", "select", "textarea", "input", "nav", "aside", "footer", "dialog", "menu",
-    "label", "map", "video", "audio", "picture",
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "label",
+    "map",
+    "video",
+    "audio",
+    "picture",
+    "figcaption",
+    "rt",
+    "rp",
 ];
+
+/// Elements of page furniture, unless they hold the article (a page that
+/// never closes its `<header>`, a CMS that puts the story in an `<aside>`).
+const FURNITURE: &[&str] = &["nav", "aside", "footer", "menu", "dialog"];
 
 /// ARIA roles of page furniture.
 const ROLES: &[&str] = &[
@@ -180,7 +204,15 @@ pub(crate) fn removed(tree: &Tree) -> Vec<bool> {
         }
         let w = words(tree, id);
         let share = prose[id] as f64 / total;
-        out[id] = match verdict(&w) {
+        let tag = tree.nodes[id].tag.as_str();
+        let furniture = FURNITURE.contains(&tag)
+            || (tag == "header" && !tree.ancestors(id).any(|a| is_article(tree, a)));
+        let verdict = if furniture && verdict(&w) != Words::Comments {
+            Words::Strong
+        } else {
+            verdict(&w)
+        };
+        out[id] = match verdict {
             Words::Neutral => false,
             Words::Comments => true,
             Words::Strong => !holds_article[id] && share < MOST_PROSE,
@@ -195,14 +227,11 @@ pub(crate) fn removed(tree: &Tree) -> Vec<bool> {
     out
 }
 
-/// Whether node `id` is page furniture by its tag, its role or being
-/// hidden.
+/// Whether node `id` is never content: by its tag (scripts, controls,
+/// media), its role or being hidden.
 pub(crate) fn is_furniture(tree: &Tree, id: usize) -> bool {
     let tag = tree.nodes[id].tag.as_str();
     if TAGS.contains(&tag) {
-        return true;
-    }
-    if tag == "header" && !tree.ancestors(id).any(|a| is_article(tree, a)) {
         return true;
     }
     if tree.attr(id, "hidden").is_some()

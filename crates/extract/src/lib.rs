@@ -34,6 +34,7 @@ mod boilerplate;
 mod decode;
 mod fold;
 mod score;
+mod shape;
 mod title;
 mod tree;
 
@@ -132,9 +133,23 @@ pub fn extract(html: &str) -> Extracted {
         chosen
     };
     let title = title::title(&tree, &removed);
-    let paragraphs = chosen.into_iter().map(|b| b.text.clone()).collect();
+    let shapes: Vec<(&str, bool)> = chosen
+        .iter()
+        .map(|b| (b.text.as_str(), is_heading(&tree.nodes[b.node].tag)))
+        .collect();
+    let keep = shape::keep(&shapes);
+    let paragraphs: Vec<String> = chosen
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(b, _)| b.text.clone())
+        .collect();
     let paragraphs = fold::fold(title.as_deref(), paragraphs);
     Extracted { title, paragraphs }
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// Extracts the main content of a web page given as bytes in any encoding

@@ -11,6 +11,12 @@ const MIN_CHARS: usize = 25;
 /// How many levels above a block its score reaches.
 const LEVELS: usize = 5;
 
+/// A sibling of the best element with this many characters outside links
+/// is part of the content (a CMS that puts each section in its own box)...
+const SIBLING_PROSE: usize = 100;
+/// ... when at most this share of its text is links.
+const SIBLING_LINKS: f64 = 0.33;
+
 /// Per-node totals of the blocks beneath it.
 pub(crate) struct Scores {
     /// Readability-style content score (before link density).
@@ -189,8 +195,8 @@ pub(crate) fn main_nodes(tree: &Tree, scores: &Scores) -> Option<Vec<usize>> {
             bonus = top_score * 0.2;
         }
         let ld = scores.link_density(sib);
-        let prose = tree.nodes[sib].tag == "p"
-            && ((scores.chars[sib] > 80 && ld < 0.25) || (scores.chars[sib] > 0 && ld == 0.0));
+        let prose = (tree.nodes[sib].tag == "p" && ld == 0.0)
+            || (scores.chars[sib] - scores.link_chars[sib] >= SIBLING_PROSE && ld < SIBLING_LINKS);
         if scores.final_score(sib) + bonus >= bar || prose {
             keep.push(sib);
         }
