@@ -70,9 +70,10 @@ pub struct SummarizeArgs {
     pub explain: bool,
 
     /// Input format: auto (from the extension or the content), text, html
-    /// or markdown. Of HTML and Markdown only the text is summarised (no
-    /// markup, code, scripts or styles), with the page's <title> or first
-    /// heading as the title.
+    /// or markdown. Of a web page, its main content is summarised (as
+    /// `excerpt extract` finds it: no navigation, comments, banners or
+    /// related links), with the page's title as the title; of Markdown, the
+    /// text without markup or code, with its first heading as the title.
     #[arg(long, value_enum, default_value_t = crate::doc_input::InputArg::Auto)]
     pub input: crate::doc_input::InputArg,
 

@@ -93,6 +93,17 @@ const STRONG: &[&str] = &[
     "sronly",
     "visuallyhidden",
     "screenreadertext",
+    "caption",
+    "captions",
+    "credit",
+    "credits",
+    "copyright",
+    "bildunterschrift",
+    "bildnachweis",
+    "byline",
+    "paywall",
+    "readmore",
+    "morestories",
 ];
 
 /// `class`/`id` words that mark boilerplate unless the element's words also
@@ -115,6 +126,9 @@ const WEAK: &[&str] = &[
     "signup",
     "subscribe",
     "subscription",
+    "author",
+    "bio",
+    "cta",
     "rss",
     "teaser",
     "teasers",

@@ -114,24 +114,33 @@ pub fn extract(html: &str) -> Extracted {
     let removed = boilerplate::removed(&tree);
     let all = blocks(&tree, 0, &removed);
     let scores = score::Scores::new(&tree, &all);
-    let chosen: Vec<&Block> = match score::main_nodes(&tree, &scores) {
+    let mut main = score::main_nodes(&tree, &scores);
+    if let Some(marked) = score::marked_body(&tree, &scores, &removed, MIN_CONTENT_CHARS) {
+        let overlaps = main.as_ref().is_some_and(|m| {
+            m.iter().any(|&n| {
+                n == marked
+                    || tree.ancestors(n).any(|a| a == marked)
+                    || tree.ancestors(marked).any(|a| a == n)
+            })
+        });
+        if !overlaps {
+            main.get_or_insert_with(Vec::new).push(marked);
+        }
+    }
+    let in_main: Vec<&Block> = match main {
         Some(main) => all
             .iter()
             .filter(|b| {
                 main.iter()
                     .any(|&m| b.node == m || tree.ancestors(b.node).any(|a| a == m))
             })
-            .filter(|b| b.link_density() < MAX_LINK_DENSITY)
             .collect(),
         None => Vec::new(),
     };
-    let chosen = if chosen.iter().map(|b| b.chars).sum::<usize>() < MIN_CONTENT_CHARS {
-        all.iter()
-            .filter(|b| b.link_density() < MAX_LINK_DENSITY)
-            .collect()
-    } else {
-        chosen
-    };
+    let mut chosen = without_links(&tree, &in_main);
+    if chosen.iter().map(|b| b.chars).sum::<usize>() < MIN_CONTENT_CHARS {
+        chosen = without_links(&tree, &all.iter().collect::<Vec<_>>());
+    }
     let title = title::title(&tree, &removed);
     let shapes: Vec<(&str, bool)> = chosen
         .iter()
@@ -152,6 +161,33 @@ fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
+/// `blocks` without link lists, and without the headings of sections that
+/// hold nothing else: a heading followed by a link list, by a heading of
+/// its level or above, or by nothing ("Related articles", "More on this").
+fn without_links<'b>(tree: &Tree, blocks: &[&'b Block]) -> Vec<&'b Block> {
+    let level = |b: &Block| {
+        let tag = tree.nodes[b.node].tag.as_bytes();
+        is_heading(&tree.nodes[b.node].tag).then(|| tag[1])
+    };
+    let links = |b: &Block| b.link_density() >= MAX_LINK_DENSITY;
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| {
+            if links(b) {
+                return false;
+            }
+            let Some(own) = level(b) else {
+                return true;
+            };
+            blocks
+                .get(i + 1)
+                .is_none_or(|next| !links(next) && level(next).is_none_or(|l| l > own))
+        })
+        .map(|(_, b)| *b)
+        .collect()
+}
+
 /// Extracts the main content of a web page given as bytes in any encoding
 /// (see [`decode`]).
 ///
@@ -161,4 +197,75 @@ fn is_heading(tag: &str) -> bool {
 /// ```
 pub fn extract_bytes(bytes: &[u8]) -> Extracted {
     extract(&decode(bytes).0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "The council met on Monday evening, and after a long debate it agreed to keep the library open on Sundays through the winter.";
+    const MORE: &str = "Volunteers will staff the reading room, the mayor said, so that the town does not need to hire anyone new before the spring.";
+
+    fn page(around: &str) -> String {
+        around
+            .replace("{A}", &format!("<p>{PROSE}</p><p>{MORE}</p>"))
+            .replace("{P}", PROSE)
+    }
+
+    #[test]
+    fn an_article_between_navigation_and_footer() {
+        let got = extract(&page(
+            "<title>Library stays open | Town News</title>\
+             <div id=top><ul><li><a href=/>Home</a><li><a href=/n>News</a><li><a href=/s>Sport</a></ul></div>\
+             <div class=story><h1>Library stays open</h1>{A}</div>\
+             <div id=bottom><a href=/imprint>Imprint</a> <a href=/privacy>Privacy</a></div>",
+        ));
+        assert_eq!(got.title.as_deref(), Some("Library stays open"));
+        assert_eq!(got.paragraphs, [PROSE, MORE]);
+    }
+
+    #[test]
+    fn comments_are_dropped_even_when_longer_than_the_article() {
+        let comment = format!("<li class=comment><p>{MORE} {MORE}</p></li>");
+        let got = extract(&page(&format!(
+            "<article>{{A}}</article><ol class=comment-list>{}</ol>",
+            comment.repeat(6)
+        )));
+        assert_eq!(got.paragraphs, [PROSE, MORE]);
+    }
+
+    #[test]
+    fn cookie_banners_share_bars_and_related_links_are_dropped() {
+        let got = extract(&page(
+            "<div class=gdpr-overlay><p>We value your privacy and use cookies for analytics, ads and to remember your settings.</p></div>\
+             <div class=main><div class=social-share><a>Facebook</a> <a>Email</a></div>{A}\
+             <h3>Read next</h3><ul><li><a href=/1>Pool to close for repairs in March</a><li><a href=/2>New bus timetable from May</a></ul></div>",
+        ));
+        assert_eq!(got.paragraphs, [PROSE, MORE]);
+    }
+
+    #[test]
+    fn a_layout_wrapper_named_sidebar_keeps_the_article_it_holds() {
+        let got = extract(&page(
+            "<div class='container right-sidebar'><div class=entry>{A}</div>\
+             <div class=sidebar><p>Our town's newsletter, every Friday, with all the week's news.</p></div></div>",
+        ));
+        assert_eq!(got.paragraphs, [PROSE, MORE]);
+    }
+
+    #[test]
+    fn sections_in_sibling_boxes_are_all_kept() {
+        let got = extract(&page(
+            "<div class=grid><section class=box><h2>Sundays</h2><p>{P}</p></section>\
+             <section class=box><h2>Staff</h2><p>{P} Again.</p></section></div>",
+        ));
+        assert_eq!(got.paragraphs.len(), 4, "{:?}", got.paragraphs);
+    }
+
+    #[test]
+    fn a_page_without_a_main_element_falls_back_to_its_prose() {
+        let got = extract("<body><p>Short, but a sentence.</p><p><a href=/>Home</a></p></body>");
+        assert_eq!(got.paragraphs, ["Short, but a sentence."]);
+        assert_eq!(extract(""), Extracted::default());
+    }
 }

@@ -203,3 +203,42 @@ pub(crate) fn main_nodes(tree: &Tree, scores: &Scores) -> Option<Vec<usize>> {
     }
     Some(keep)
 }
+
+/// First halves and second halves of `class`/`id` word pairs that name an
+/// article's body (`article-body`, `entry-content`, `post_text`,
+/// `storyBody`).
+const MARK_FIRST: &[&str] = &[
+    "article", "entry", "post", "story", "news", "blog", "artikel",
+];
+const MARK_SECOND: &[&str] = &["body", "content", "text", "inhalt"];
+
+/// Whether node `id` is marked up as an article's body: `itemprop` says
+/// so, or its `class`/`id` pair an article word with a body word.
+fn is_marked_body(tree: &Tree, id: usize) -> bool {
+    if tree
+        .attr(id, "itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        return true;
+    }
+    let w = words(tree, id);
+    MARK_FIRST
+        .iter()
+        .any(|a| MARK_SECOND.iter().any(|b| w.contains(&format!("{a}{b}"))))
+}
+
+/// The element marked up as the article's body that holds the most text
+/// outside links, if it holds at least `min` characters of it.
+pub(crate) fn marked_body(
+    tree: &Tree,
+    scores: &Scores,
+    removed: &[bool],
+    min: usize,
+) -> Option<usize> {
+    (1..tree.nodes.len())
+        .filter(|&id| !removed[id] && is_marked_body(tree, id))
+        .map(|id| (id, scores.chars[id] - scores.link_chars[id]))
+        .filter(|&(_, own)| own >= min)
+        .max_by_key(|&(_, own)| own)
+        .map(|(id, _)| id)
+}
