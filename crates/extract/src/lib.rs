@@ -10,8 +10,10 @@
 //! scores for its length and commas and gives its score to the elements
 //! above it, weighed by how much of them is link text; the best element,
 //! with the siblings that score like it, is the main content. Link lists
-//! inside it are dropped, and repeated paragraphs (a teaser that repeats
-//! the lead, the headline again) are shown once.
+//! inside it are dropped, and so are headings of empty sections, labels at
+//! its edges (bylines, dates, "Related:"), short notes after the element
+//! that holds the article's paragraphs, and repeated paragraphs (a teaser
+//! that repeats the lead, the headline again).
 //!
 //! ```
 //! let page = r#"<html><head><title>Dam breaks | Daily Post</title></head><body>
@@ -141,6 +143,7 @@ pub fn extract(html: &str) -> Extracted {
     if chosen.iter().map(|b| b.chars).sum::<usize>() < MIN_CONTENT_CHARS {
         chosen = without_links(&tree, &all.iter().collect::<Vec<_>>());
     }
+    let chosen = without_stray_tail(&tree, chosen);
     let title = title::title(&tree, &removed);
     let shapes: Vec<(&str, bool)> = chosen
         .iter()
@@ -159,6 +162,34 @@ pub fn extract(html: &str) -> Extracted {
 
 fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Blocks shorter than this after the article's own element are notes
+/// (a copyright line, "Follow us", a newsletter pitch).
+const STRAY_CHARS: usize = 60;
+
+/// `blocks` without the short ones after the last block of the element
+/// that holds most of the text (the parent of the article's paragraphs).
+fn without_stray_tail<'b>(tree: &Tree, blocks: Vec<&'b Block>) -> Vec<&'b Block> {
+    let mut by_parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for b in &blocks {
+        *by_parent
+            .entry(tree.nodes[b.node].parent.unwrap_or(0))
+            .or_default() += b.chars;
+    }
+    let Some((&home, _)) = by_parent.iter().max_by_key(|&(id, chars)| (*chars, *id)) else {
+        return blocks;
+    };
+    let inside = |b: &Block| b.node == home || tree.ancestors(b.node).any(|a| a == home);
+    let Some(last) = blocks.iter().rposition(|b| inside(b)) else {
+        return blocks;
+    };
+    blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, b)| *i <= last || b.chars >= STRAY_CHARS)
+        .map(|(_, b)| b)
+        .collect()
 }
 
 /// `blocks` without link lists, and without the headings of sections that
@@ -260,6 +291,20 @@ mod tests {
              <section class=box><h2>Staff</h2><p>{P} Again.</p></section></div>",
         ));
         assert_eq!(got.paragraphs.len(), 4, "{:?}", got.paragraphs);
+    }
+
+    #[test]
+    fn short_notes_after_the_article_s_own_element_are_dropped() {
+        let note = "<p>Follow the Town News on Twitter and Facebook.</p>";
+        let got = extract(&page(&format!(
+            "<article><div class=text>{{A}}</div>{note}</article>"
+        )));
+        assert_eq!(got.paragraphs, [PROSE, MORE]);
+        // Inside the element that holds the paragraphs, it stays.
+        let got = extract(&page(&format!(
+            "<article><div class=text>{{A}}{note}</div></article>"
+        )));
+        assert_eq!(got.paragraphs.len(), 3);
     }
 
     #[test]
