@@ -62,10 +62,21 @@ impl Source {
     /// writing a translation back the same way.
     pub fn read_text(&self, forced: Option<&'static Encoding>) -> Result<(String, FileEncoding)> {
         let bytes = self.read_bytes()?;
+        self.decode(bytes, forced)
+    }
+
+    /// Decodes bytes read from this source as [`Source::read_text`] does;
+    /// errors name the source.
+    pub fn decode(
+        &self,
+        bytes: Vec<u8>,
+        forced: Option<&'static Encoding>,
+    ) -> Result<(String, FileEncoding)> {
         crate::encoding::decode(bytes, forced).with_context(|| self.name())
     }
 
-    fn read_bytes(&self) -> Result<Vec<u8>> {
+    /// Reads the whole source as bytes; errors name the source.
+    pub fn read_bytes(&self) -> Result<Vec<u8>> {
         match self {
             Source::Stdin => {
                 let mut bytes = Vec::new();

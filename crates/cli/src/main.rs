@@ -3,6 +3,7 @@
 mod corpus;
 mod doc_input;
 mod encoding;
+mod extract;
 mod input;
 mod jsonl_records;
 mod merge;
@@ -16,6 +17,7 @@ mod srx;
 mod stats;
 mod summarize;
 mod tm_format;
+mod web_page;
 
 use std::process::ExitCode;
 
@@ -27,6 +29,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 #[command(after_help = "\
 Examples:
   excerpt summarize article.txt
+  excerpt extract page.html
   excerpt segment --format jsonl article.txt
   excerpt completions bash > /etc/bash_completion.d/excerpt")]
 struct Cli {
@@ -38,6 +41,8 @@ struct Cli {
 enum Command {
     /// Print the sentences that carry a text, in their original order.
     Summarize(summarize::SummarizeArgs),
+    /// Print the main content of web pages: title, then paragraphs.
+    Extract(extract::ExtractArgs),
     /// Split text into sentences, with offsets.
     Segment(segment::SegmentArgs),
     /// Rebuild a translated document from the original and a translated file.
@@ -56,6 +61,7 @@ enum Command {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Summarize(args) => summarize::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Stats(args) => stats::run(args),

@@ -67,9 +67,10 @@ pub struct SummarizeArgs {
     pub explain: bool,
 
     /// Input format: auto (from the extension or the content), text, html
-    /// or markdown. Of HTML and Markdown only the text is summarised (no
-    /// markup, code, scripts or styles), with the page's <title> or first
-    /// heading as the title.
+    /// or markdown. Of a web page, its main content is summarised (as
+    /// `excerpt extract` finds it: no navigation, comments, banners or
+    /// related links), with the page's title as the title; of Markdown, the
+    /// text without markup or code, with its first heading as the title.
     #[arg(long, value_enum, default_value_t = crate::doc_input::InputArg::Auto)]
     pub input: crate::doc_input::InputArg,
 
@@ -326,17 +327,30 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
     }
     let many = sources.len() > 1;
     for (n, source) in sources.iter().enumerate() {
-        let (text, enc) = source.read_text(args.encoding.encoding)?;
-        // Of a web page or a Markdown file, the text without markup, with
-        // the document's title as the title unless --title says otherwise;
-        // offsets are then those of that text, not of the file.
-        let (text, page_title, offsets_in) = match args.input.resolve(&source.name(), &text) {
-            Some(format) => {
-                let doc = excerpt_doc::Doc::parse(&text, format);
-                (doc.plain_text(), doc.title(), FileEncoding::UTF8)
-            }
-            None => (text, None, enc),
-        };
+        let bytes = source.read_bytes()?;
+        // Of a web page, its main content (`excerpt extract`'s paragraphs);
+        // of a Markdown file, the text without markup; either with the
+        // document's title as the title unless --title says otherwise, and
+        // offsets then those of that text, not of the file.
+        let (text, page_title, offsets_in, enc) =
+            if crate::web_page::is_web_page(args.input, &source.name(), &bytes) {
+                let page = crate::web_page::read_page(&bytes, args.encoding.encoding);
+                (
+                    page.body(),
+                    page.title,
+                    FileEncoding::UTF8,
+                    FileEncoding::UTF8,
+                )
+            } else {
+                let (text, enc) = source.decode(bytes, args.encoding.encoding)?;
+                match args.input.resolve(&source.name(), &text) {
+                    Some(format) => {
+                        let doc = excerpt_doc::Doc::parse(&text, format);
+                        (doc.plain_text(), doc.title(), FileEncoding::UTF8, enc)
+                    }
+                    None => (text, None, enc, enc),
+                }
+            };
         let lang = lang_choice.resolve(&text);
         let report = summarize_text(
             &engines,
