@@ -146,10 +146,13 @@ impl TmWriter {
         let doc = match &parsed {
             Some((format, parsed)) => {
                 let options = options.input(Some(format.name()));
-                segmented = excerpt_doc::Segmented::new(parsed, &options);
+                segmented = excerpt_doc::Segmented::with_splitter(parsed, &options.splitter()?);
                 segmented.document(options)
             }
-            None => Document::new(text, options),
+            None => {
+                let splitter = options.splitter()?;
+                Document::with_splitter(text, options, &splitter)
+            }
         };
         let original = std::path::Path::new(name)
             .file_name()

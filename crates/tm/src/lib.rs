@@ -15,7 +15,7 @@
 //! let xliff = write(&doc, Format::Xliff(Default::default()), &opts).unwrap();
 //!
 //! // An identity translation rebuilds the original byte for byte.
-//! let back = merge(original, &read(&xliff).unwrap(), &SegmentOptions::new("en"));
+//! let back = merge(original, &read(&xliff).unwrap(), &SegmentOptions::new("en")).unwrap();
 //! assert_eq!(back.text, original);
 //! assert!(back.untranslated.is_empty());
 //! ```
@@ -47,6 +47,7 @@ mod options;
 mod po;
 mod protect;
 mod read;
+mod splitter;
 mod stats;
 mod tmx;
 mod translation;
@@ -67,6 +68,7 @@ pub use merge::{Merged, merge};
 pub use options::SegmentOptions;
 pub use protect::{Protect, SpanKind};
 pub use read::read;
+pub use splitter::{Cut, Splitter, SrxRules};
 pub use stats::{Stats, normalize};
 pub use translation::{Translation, Unit};
 pub use tsv::{tsv_escape, tsv_unescape};
