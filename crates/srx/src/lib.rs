@@ -25,6 +25,7 @@ mod engine;
 mod finitize;
 mod java;
 mod java_class;
+mod multi;
 mod parse;
 mod prefilter;
 
@@ -206,6 +207,9 @@ pub(crate) struct CompiledRules {
     pub divergent: fancy_regex::Regex,
     pub breaks: Vec<BreakRule>,
     pub exceptions: Vec<Exception>,
+    /// The exceptions as two multi-pattern DFAs, for texts where the
+    /// native word boundary is exact.
+    pub multi: multi::Exceptions,
 }
 
 /// The rules of one SRX file for one language code, compiled once; cheap to
@@ -362,6 +366,7 @@ impl SrxDocument {
         let mut cache = std::collections::HashMap::new();
         let mut breaks = Vec::new();
         let mut exceptions = Vec::new();
+        let mut parts = Vec::new();
         for lr in self.rules_for(code, dialect)? {
             for rule in &lr.rules {
                 let (before, after) = (with(&rule.before), with(&rule.after));
@@ -398,6 +403,14 @@ impl SrxDocument {
                     let regex = compile(&java, rule.line, &mut regexes, &mut cache)?;
                     let filter = prefilter::Filter::new(&fin, &after);
                     exceptions.push(Exception { regex, filter });
+                    let fast = |p: &str| {
+                        if p.is_empty() {
+                            Ok(String::new())
+                        } else {
+                            java::translate_fast_boundary(p)
+                        }
+                    };
+                    parts.push(fast(&fin).and_then(|b| Ok((b, fast(&after)?))).ok());
                 }
             }
         }
@@ -408,6 +421,7 @@ impl SrxDocument {
                     .expect("the divergence class compiles"),
                 breaks,
                 exceptions,
+                multi: multi::Exceptions::new(&parts),
             }),
         })
     }
