@@ -11,6 +11,7 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use std::sync::Arc;
 
 type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
@@ -23,10 +24,26 @@ struct Side {
 }
 
 impl Side {
-    fn new(patterns: &[String], reverse: bool) -> Option<Side> {
+    /// The DFA of `patterns`; with `ascii`, every Unicode word boundary
+    /// made an ASCII one (the same on a text without non-ASCII word
+    /// characters, and a DFA that never gives up).
+    fn new(patterns: &[String], reverse: bool, ascii: bool) -> Option<Side> {
         if patterns.is_empty() {
             return None;
         }
+        let mut hirs = Vec::with_capacity(patterns.len());
+        for p in patterns {
+            let hir = syntax::parse(p).ok()?;
+            hirs.push(if ascii { ascii_boundaries(&hir) } else { hir });
+        }
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .reverse(reverse)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_many_from_hir(&hirs)
+            .ok()?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
@@ -34,13 +51,7 @@ impl Side {
                     .unicode_word_boundary(true)
                     .cache_capacity(32 << 20),
             )
-            .syntax(syntax::Config::new())
-            .thompson(
-                thompson::Config::new()
-                    .reverse(reverse)
-                    .which_captures(thompson::WhichCaptures::None),
-            )
-            .build_many(patterns)
+            .build_from_nfa(nfa)
             .ok()?;
         let dfa = Arc::new(dfa);
         let for_pool = dfa.clone();
@@ -85,6 +96,32 @@ impl Side {
     }
 }
 
+/// `hir` with its Unicode word-boundary assertions made ASCII ones.
+fn ascii_boundaries(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(ascii_boundaries(&r.sub)),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(ascii_boundaries(&c.sub)),
+            ..c.clone()
+        }),
+        HirKind::Concat(hs) => Hir::concat(hs.iter().map(ascii_boundaries).collect()),
+        HirKind::Alternation(hs) => Hir::alternation(hs.iter().map(ascii_boundaries).collect()),
+        _ => hir.clone(),
+    }
+}
+
 /// How one exception is tested.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Test {
@@ -97,23 +134,27 @@ enum Test {
     Own(usize),
 }
 
+/// The DFAs of one exception: beforebreak and afterbreak (`None` when
+/// empty).
+type OwnSides = (Option<Side>, Option<Side>);
+
 /// An exception with DFAs of its own, built on first use.
 struct Single {
     before: String,
     after: String,
-    built: std::sync::OnceLock<Option<(Option<Side>, Option<Side>)>>,
+    /// Its DFAs with Unicode and with ASCII word boundaries.
+    built: [std::sync::OnceLock<Option<OwnSides>>; 2],
 }
 
 impl Single {
     /// Whether it matches at `pos`; `None` when a DFA gives up or does not
     /// build.
-    fn matches(&self, text: &str, pos: usize) -> Option<bool> {
-        let (before, after) = self
-            .built
+    fn matches(&self, text: &str, pos: usize, ascii: bool) -> Option<bool> {
+        let (before, after) = self.built[usize::from(ascii)]
             .get_or_init(|| {
                 let side = |p: &String, reverse| match p.is_empty() {
                     true => Some(None),
-                    false => Side::new(std::slice::from_ref(p), reverse).map(Some),
+                    false => Side::new(std::slice::from_ref(p), reverse, ascii).map(Some),
                 };
                 Some((side(&self.before, true)?, side(&self.after, false)?))
             })
@@ -133,8 +174,9 @@ impl Single {
 /// The exceptions of a rule set, for the DFAs.
 pub(crate) struct Exceptions {
     tests: Vec<Test>,
-    before: Option<Side>,
-    after: Option<Side>,
+    /// The shared DFAs, with Unicode and with ASCII word boundaries.
+    before: [Option<Side>; 2],
+    after: [Option<Side>; 2],
     singles: Vec<Single>,
 }
 
@@ -181,7 +223,7 @@ impl Exceptions {
                     singles.push(Single {
                         before: b.clone(),
                         after: a.clone(),
-                        built: std::sync::OnceLock::new(),
+                        built: Default::default(),
                     });
                     Test::Own(singles.len() - 1)
                 }
@@ -198,12 +240,19 @@ impl Exceptions {
             };
             tests.push(test);
         }
-        let before = Side::new(&befores, true);
-        let after = Side::new(&afters, false);
+        let before = [
+            Side::new(&befores, true, false),
+            Side::new(&befores, true, true),
+        ];
+        let after = [
+            Side::new(&afters, false, false),
+            Side::new(&afters, false, true),
+        ];
         // a side that does not build leaves its exceptions to fancy-regex
         for t in &mut tests {
             if let Test::Dfa(b, a) = *t {
-                if b.is_some() && before.is_none() || a.is_some() && after.is_none() {
+                let missing = |side: &[Option<Side>; 2]| side.iter().any(Option::is_none);
+                if b.is_some() && missing(&before) || a.is_some() && missing(&after) {
                     *t = Test::Fancy;
                 }
             }
@@ -223,18 +272,22 @@ impl Exceptions {
 
     /// Whether one of the first `n` exceptions tested by the DFAs matches
     /// at `pos`; `None` when a DFA gives up there. `may(i)` is a cheap
-    /// pre-test of exception `i`, asked before its own DFAs run.
+    /// pre-test of exception `i`, asked before its own DFAs run. `ascii`
+    /// says that the text has no non-ASCII word character, so that the
+    /// DFAs with ASCII word boundaries, which never give up, are exact.
     pub(crate) fn any_match(
         &self,
         text: &str,
         pos: usize,
         n: usize,
+        ascii: bool,
         may: impl Fn(usize) -> bool,
     ) -> Option<bool> {
+        let k = usize::from(ascii);
         let tests = &self.tests[..n];
         for (i, t) in tests.iter().enumerate() {
-            if let Test::Own(k) = *t {
-                if may(i) && self.singles[k].matches(text, pos)? {
+            if let Test::Own(j) = *t {
+                if may(i) && self.singles[j].matches(text, pos, ascii)? {
                     return Some(true);
                 }
             }
@@ -242,7 +295,7 @@ impl Exceptions {
         if !tests.iter().any(|t| matches!(t, Test::Dfa(..))) {
             return Some(false);
         }
-        let after = match &self.after {
+        let after = match &self.after[k] {
             Some(side) => Some(side.matching(text, pos, false)?),
             None => None,
         };
@@ -258,7 +311,7 @@ impl Exceptions {
         {
             return Some(false);
         }
-        let before = match &self.before {
+        let before = match &self.before[k] {
             Some(side) => Some(side.matching(text, pos, true)?),
             None => None,
         };
@@ -306,17 +359,26 @@ mod tests {
     fn dfas_find_exceptions_at_the_break_and_give_up_on_unicode_boundaries() {
         let ex = Exceptions::new(&parts(&[(r"\b(?:Mr|Dr)\.", r"\s"), (r"[a-z]{0,20}:", "")]));
         let all = |_| true;
-        assert_eq!(ex.any_match("Dr. Who", 3, 2, all), Some(true));
-        assert_eq!(ex.any_match("Dr.Who", 3, 2, all), Some(false));
-        assert_eq!(ex.any_match("XDr. Who", 4, 2, all), Some(false));
-        // only the exceptions placed before the rule count
-        assert_eq!(ex.any_match("Dr. Who", 3, 0, all), Some(false));
-        assert_eq!(ex.any_match("see: it", 4, 2, all), Some(true));
-        assert_eq!(ex.any_match("see: it", 4, 1, all), Some(false));
-        // the pre-test rules an own-DFA exception out
-        assert_eq!(ex.any_match("see: it", 4, 2, |i| i != 1), Some(false));
+        for ascii in [false, true] {
+            assert_eq!(ex.any_match("Dr. Who", 3, 2, ascii, all), Some(true));
+            assert_eq!(ex.any_match("Dr.Who", 3, 2, ascii, all), Some(false));
+            assert_eq!(ex.any_match("XDr. Who", 4, 2, ascii, all), Some(false));
+            // only the exceptions placed before the rule count
+            assert_eq!(ex.any_match("Dr. Who", 3, 0, ascii, all), Some(false));
+            assert_eq!(ex.any_match("see: it", 4, 2, ascii, all), Some(true));
+            assert_eq!(ex.any_match("see: it", 4, 1, ascii, all), Some(false));
+            // the pre-test rules an own-DFA exception out
+            assert_eq!(
+                ex.any_match("see: it", 4, 2, ascii, |i| i != 1),
+                Some(false)
+            );
+        }
         // a Unicode \b beside a non-ASCII byte: the DFA gives up
-        assert_eq!(ex.any_match("éDr. Who", 5, 2, all), None);
+        assert_eq!(ex.any_match("éDr. Who", 5, 2, false, all), None);
+        // with ASCII boundaries it does not (exact when no non-ASCII
+        // character is a word character)
+        assert_eq!(ex.any_match("“Dr. Who", 6, 2, true, all), Some(true));
+        assert_eq!(ex.any_match("“Dr. Who", 6, 2, false, all), None);
     }
 
     /// LanguageTool's rules, if `../shared` is beside the project.
