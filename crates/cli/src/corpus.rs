@@ -14,10 +14,10 @@ use serde_json::Value;
 
 use crate::input::Source;
 use crate::jsonl_records::{self, CorpusArgs, record_lang};
-use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
 use crate::output::Output;
 use crate::segmenter_flags::SegmenterFlags;
+use excerpt_lang::LangChoice;
 
 /// Segmenters built once per language and shared by the threads.
 pub struct Segmenters<'a> {

@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::input::Source;
-use crate::lang::LangChoice;
 use crate::progress::{Progress, ProgressMode};
+use excerpt_lang::LangChoice;
 
 /// Where a record's text and id are, and what to do with a bad record.
 #[derive(clap::Args, Debug, Clone)]
@@ -84,7 +84,7 @@ pub fn optional_str<'v>(record: &'v Value, key: &str) -> Result<Option<&'v str>>
 /// `auto`).
 pub fn record_lang(record: &Value, text: &str, choice: &LangChoice) -> Result<String> {
     match optional_str(record, "lang")? {
-        Some(code) => match crate::lang::normalize(code) {
+        Some(code) => match excerpt_lang::normalize(code) {
             Some(code) => Ok(code.to_string()),
             None => bail!("unknown language code '{code}'"),
         },

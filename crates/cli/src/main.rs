@@ -5,7 +5,6 @@ mod doc_input;
 mod encoding;
 mod input;
 mod jsonl_records;
-mod lang;
 mod merge;
 mod offsets;
 mod output;

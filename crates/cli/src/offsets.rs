@@ -4,12 +4,11 @@
 use crate::encoding::{FileEncoding, FileOffsets};
 
 /// Converts increasing byte offsets of one text into character offsets
-/// (Unicode scalar values) and into byte offsets in the file the text was
-/// decoded from, counting each character once.
+/// (Unicode scalar values, by [`excerpt_segment::CharOffsets`]) and into
+/// byte offsets in the file the text was decoded from, counting each
+/// character once.
 pub struct CharOffsets<'t> {
-    text: &'t str,
-    byte: usize,
-    chars: usize,
+    chars: excerpt_segment::CharOffsets<'t>,
     file: FileOffsets<'t>,
 }
 
@@ -23,9 +22,7 @@ impl<'t> CharOffsets<'t> {
     /// A converter for `text`, decoded from a file in `encoding`.
     pub fn in_file(text: &'t str, encoding: FileEncoding) -> CharOffsets<'t> {
         CharOffsets {
-            text,
-            byte: 0,
-            chars: 0,
+            chars: excerpt_segment::CharOffsets::new(text),
             file: FileOffsets::new(text, encoding),
         }
     }
@@ -33,13 +30,7 @@ impl<'t> CharOffsets<'t> {
     /// The character offset of byte offset `byte`. Offsets must be asked in
     /// increasing order; an earlier one restarts the count from the start.
     pub fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
+        self.chars.at(byte)
     }
 
     /// The offset in the file of byte `byte` of the text: the byte-order
@@ -55,13 +46,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_characters_not_bytes() {
+    fn counts_characters_and_file_bytes() {
         let text = "Ça va. Über.";
         let mut off = CharOffsets::new(text);
-        assert_eq!(off.at(0), 0);
         assert_eq!(off.at(8), 7);
-        assert_eq!(off.at(text.len()), 12);
-        assert_eq!(off.at(2), 1);
         assert_eq!(off.file(8), 8);
     }
 

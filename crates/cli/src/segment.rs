@@ -10,10 +10,10 @@ use serde::Serialize;
 use crate::doc_input::InputArg;
 use crate::encoding::FileEncoding;
 use crate::input::Source;
-use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
 use crate::output::{Output, one_line};
 use crate::progress::Progress;
+use excerpt_lang::LangChoice;
 
 /// Split text into sentences, losslessly, with their offsets.
 #[derive(clap::Args, Debug)]

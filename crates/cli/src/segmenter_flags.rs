@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use excerpt_tm::{SegmentOptions, SrxRules};
 
 use crate::input::Source;
-use crate::lang::LangChoice;
+use excerpt_lang::LangChoice;
 
 /// An SRX file's content.
 fn read_srx(path: &Path) -> Result<String> {
@@ -104,7 +104,7 @@ impl SegmenterFlags {
     /// maps are matched against, as it is; else a language code.
     pub fn lang_choice(&self, value: &str) -> Result<LangChoice> {
         if self.srx.is_none() || value.eq_ignore_ascii_case("auto") {
-            return LangChoice::parse(value);
+            return Ok(LangChoice::parse(value)?);
         }
         if value.is_empty() {
             anyhow::bail!("--lang: give the language code the SRX file's maps are matched against");
@@ -157,7 +157,7 @@ impl SegmenterFlags {
     /// starts with (`und` when it names none).
     pub fn options(&self, lang: &str) -> Result<SegmentOptions> {
         if let Some(rules) = self.srx_rules(lang)? {
-            let tag = crate::lang::normalize(lang).unwrap_or(crate::lang::UNDETERMINED);
+            let tag = excerpt_lang::normalize(lang).unwrap_or(excerpt_lang::UNDETERMINED);
             return Ok(SegmentOptions::new(tag).srx(Some(rules)));
         }
         let mut options = SegmentOptions::new(lang)

@@ -7,10 +7,10 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::input::Source;
-use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
 use crate::output::{Output, one_line};
 use crate::segment::{SegmentArgs, SegmentFormat};
+use excerpt_lang::LangChoice;
 
 /// One segment in `--format jsonl` with `--srx`.
 #[derive(Serialize)]

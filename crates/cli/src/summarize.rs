@@ -1,22 +1,19 @@
 //! `excerpt summarize`: the sentences that carry a text, in their order.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 use clap::ValueEnum;
-use excerpt_rank::{Budget, Keyword, Similarity, Summarizer, Verdict};
-use excerpt_segment::Segmenter;
+use excerpt_rank::{Budget, Keyword, Similarity, TextSummarizer, Verdict};
 use serde::Serialize;
 
 use crate::encoding::FileEncoding;
 use crate::input::Source;
 use crate::jsonl_records::{self, optional_str, optional_usize, record_lang};
-use crate::lang::LangChoice;
 use crate::offsets::CharOffsets;
 use crate::output::{Output, one_line};
+use excerpt_lang::LangChoice;
 
 /// Summarise texts: print the sentences that carry each one, in order.
 #[derive(clap::Args, Debug)]
@@ -161,134 +158,38 @@ struct Chosen<'a> {
     text: &'a str,
 }
 
-/// Segmenters and summarisers, built once per language and shared by
-/// threads.
-struct Engines {
-    similarity: Similarity,
-    by_lang: Mutex<HashMap<String, Arc<(Segmenter, Summarizer)>>>,
-}
-
-impl Engines {
-    fn new(similarity: Similarity) -> Engines {
-        Engines {
-            similarity,
-            by_lang: Mutex::new(HashMap::new()),
-        }
-    }
-
-    fn get(&self, lang: &str) -> Arc<(Segmenter, Summarizer)> {
-        let mut map = self.by_lang.lock().expect("engine cache poisoned");
-        map.entry(lang.to_string())
-            .or_insert_with(|| {
-                Arc::new((
-                    Segmenter::new(lang),
-                    Summarizer::new(lang).with_similarity(self.similarity),
-                ))
-            })
-            .clone()
-    }
-
-    /// Summarises `text` under `budget`; keyphrases when `keywords` is given.
-    fn summarize<'t>(
-        &self,
-        (text, enc): (&'t str, FileEncoding),
-        lang: &str,
-        title: Option<&str>,
-        budget: Budget,
-        keywords: Option<usize>,
-    ) -> Report<'t> {
-        let engines = self.get(lang);
-        let (segmenter, summarizer) = &*engines;
-        let sentences: Vec<_> = segmenter.segment(text).collect();
-        let texts: Vec<&'t str> = sentences
-            .iter()
-            .map(|s| &text[s.start()..s.end()])
-            .collect();
-        // Without a title, a headline the text opens with serves as one.
-        let title = title.or_else(|| excerpt_rank::headline(text));
-        let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph()).collect();
-        let summary = summarizer.summarize_paragraphs(&texts, &paragraphs, title, budget);
-        let keywords = keywords.map(|n| summarizer.keywords(&texts, n));
-        let mut chars = CharOffsets::in_file(text, enc);
-        let chosen = summary
-            .picks
-            .iter()
-            .map(|pick| {
-                let s = &sentences[pick.index];
-                let start = s.start() + display_prefix(texts[pick.index]);
-                Chosen {
-                    index: pick.index,
-                    byte_start: chars.file(start),
-                    byte_end: chars.file(s.end()),
-                    char_start: chars.at(start),
-                    char_end: chars.at(s.end()),
-                    score: pick.score,
-                    text: &text[start..s.end()],
-                }
-            })
-            .collect();
-        Report {
-            chosen,
-            texts,
-            scores: summary.scores,
-            verdicts: summary.verdicts,
-            lead_strength: summary.lead_strength,
-            keywords,
-        }
-    }
-}
-
-/// The length of the omission marks (`(...)`, `[…]`) and spaces a sentence
-/// opens with: they stand for words of the source left out before it, so a
-/// summary shows the sentence from its first word.
-fn omission_prefix(sentence: &str) -> usize {
-    const MARKS: [&str; 4] = ["(...)", "[...]", "(…)", "[…]"];
-    let mut rest = sentence;
-    while let Some(after) = MARKS.iter().find_map(|m| rest.strip_prefix(m)) {
-        let trimmed = after.trim_start();
-        if trimmed.is_empty() || trimmed.len() == after.len() {
-            break; // nothing after the mark, or a word glued to it
-        }
-        rest = trimmed;
-    }
-    sentence.len() - rest.len()
-}
-
-/// The length of what a summary leaves off the front of a chosen sentence:
-/// omission marks, then a list or section number.
-fn display_prefix(sentence: &str) -> usize {
-    let omitted = omission_prefix(sentence);
-    omitted + list_marker_prefix(&sentence[omitted..])
-}
-
-/// The length of the list or section number a sentence opens with (`2. `,
-/// `7.1) `), with the spaces after it, when a capital letter follows: the
-/// number belongs to the layout of the source, and a summary line that opens
-/// with it reads as an item of a list that is not there.
-fn list_marker_prefix(sentence: &str) -> usize {
-    let bytes = sentence.as_bytes();
-    let mut i = 0;
-    loop {
-        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 || digits > 3 {
-            return 0;
-        }
-        i += digits;
-        match bytes.get(i) {
-            Some(b'.') if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => i += 1,
-            Some(b'.' | b')') => {
-                i += 1;
-                break;
-            }
-            _ => return 0,
-        }
-    }
-    let rest = sentence[i..].trim_start();
-    let spaced = rest.len() < sentence.len() - i;
-    if spaced && rest.chars().next().is_some_and(char::is_uppercase) {
-        sentence.len() - rest.len()
-    } else {
-        0
+/// The summary of one text in the command line's terms: the chosen
+/// sentences with their offsets in the file (or the document's text).
+fn summarize_text<'t>(
+    engines: &TextSummarizer,
+    (text, enc): (&'t str, FileEncoding),
+    lang: &str,
+    title: Option<&str>,
+    budget: Budget,
+    keywords: Option<usize>,
+) -> Report<'t> {
+    let summary = engines.summarize(text, lang, title, budget, keywords);
+    let mut chars = CharOffsets::in_file(text, enc);
+    let chosen = summary
+        .chosen
+        .iter()
+        .map(|c| Chosen {
+            index: c.index,
+            byte_start: chars.file(c.start),
+            byte_end: chars.file(c.end),
+            char_start: chars.at(c.start),
+            char_end: chars.at(c.end),
+            score: c.score,
+            text: c.text,
+        })
+        .collect();
+    Report {
+        chosen,
+        texts: summary.sentences,
+        scores: summary.scores,
+        verdicts: summary.verdicts,
+        lead_strength: summary.lead_strength,
+        keywords: summary.keywords,
     }
 }
 
@@ -406,7 +307,7 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
         args.files.iter().map(|f| f.as_path()),
     )?;
     let lang_choice = LangChoice::parse(&args.lang)?;
-    let engines = Engines::new(args.similarity());
+    let engines = TextSummarizer::new(args.similarity());
     let mut out = Output::open(args.output.as_deref())?;
     let sources = Source::from_args(&args.files);
     if args.jsonl {
@@ -437,7 +338,8 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
             None => (text, None, enc),
         };
         let lang = lang_choice.resolve(&text);
-        let report = engines.summarize(
+        let report = summarize_text(
+            &engines,
             (&text, offsets_in),
             &lang,
             args.title.as_deref().or(page_title.as_deref()),
@@ -475,7 +377,7 @@ pub fn run(args: &SummarizeArgs) -> Result<()> {
 fn summarize_record(
     args: &SummarizeArgs,
     lang_choice: &LangChoice,
-    engines: &Engines,
+    engines: &TextSummarizer,
     line: &str,
 ) -> Result<String> {
     let fields = &args.corpus;
@@ -487,7 +389,8 @@ fn summarize_record(
         None => args.budget(),
     };
     let title = optional_str(&record, "title")?;
-    let report = engines.summarize(
+    let report = summarize_text(
+        engines,
         (text, FileEncoding::UTF8),
         &lang,
         title,
@@ -531,36 +434,11 @@ mod tests {
 
     fn record(flags: &[&str], line: &serde_json::Value) -> serde_json::Value {
         let a = args(flags);
-        let engines = Engines::new(a.similarity());
+        let engines = TextSummarizer::new(a.similarity());
         let choice = LangChoice::parse(&a.lang).unwrap();
         let out = summarize_record(&a, &choice, &engines, &line.to_string()).unwrap();
         assert!(out.ends_with('\n') && out.matches('\n').count() == 1);
         serde_json::from_str(&out).unwrap()
-    }
-
-    #[test]
-    fn a_summary_sentence_starts_after_leading_omission_marks() {
-        assert_eq!(omission_prefix("(...) Il faut savoir."), 6);
-        assert_eq!(omission_prefix("[…] (...)  Elle part."), 13);
-        assert_eq!(omission_prefix("Il dit (...) non."), 0);
-        assert_eq!(omission_prefix("(...)"), 0);
-        assert_eq!(omission_prefix("(...)Glued."), 0);
-        assert_eq!(omission_prefix("(1) First."), 0);
-    }
-
-    #[test]
-    fn a_summary_sentence_starts_after_a_list_or_section_number() {
-        assert_eq!(list_marker_prefix("2. Given the ferry times, we left."), 3);
-        assert_eq!(list_marker_prefix("7.1)  Results of the survey."), 6);
-        assert_eq!(list_marker_prefix("12. THE HARBOUR The boats left."), 4);
-        assert_eq!(display_prefix("(...) 3. Then the tide came."), 9);
-        // Not a list marker: a number that is part of the statement.
-        assert_eq!(list_marker_prefix("2 boats left the harbour."), 0);
-        assert_eq!(list_marker_prefix("2.5 million people voted."), 0);
-        assert_eq!(list_marker_prefix("1999. The year ended."), 0);
-        assert_eq!(list_marker_prefix("3. the tide came."), 0);
-        assert_eq!(list_marker_prefix("4.Glued text."), 0);
-        assert_eq!(list_marker_prefix("5."), 0);
     }
 
     #[test]
@@ -648,7 +526,7 @@ mod tests {
         assert_eq!(record(&[], &null), plain);
         // A title must be a string.
         let a = args(&[]);
-        let engines = Engines::new(a.similarity());
+        let engines = TextSummarizer::new(a.similarity());
         let choice = LangChoice::parse("en").unwrap();
         let bad = r#"{"id": 1, "text": "One. Two.", "title": 3}"#;
         assert!(summarize_record(&a, &choice, &engines, bad).is_err());
@@ -657,15 +535,16 @@ mod tests {
     #[test]
     fn jsonl_rejects_a_record_without_text() {
         let a = args(&[]);
-        let engines = Engines::new(a.similarity());
+        let engines = TextSummarizer::new(a.similarity());
         let choice = LangChoice::parse("en").unwrap();
         assert!(summarize_record(&a, &choice, &engines, "{\"id\": 1}").is_err());
     }
 
     #[test]
     fn text_output_lists_keywords_and_verdicts() {
-        let engines = Engines::new(Similarity::Overlap);
-        let report = engines.summarize(
+        let engines = TextSummarizer::new(Similarity::Overlap);
+        let report = summarize_text(
+            &engines,
             (STORY, FileEncoding::UTF8),
             "en",
             None,

@@ -3,12 +3,12 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use excerpt_tm::{Document, Format, Protect, TargetMode, WriteOptions, XliffVersion, XmlInvalid};
+use excerpt_tm::{Document, Format, TmSettings, XliffVersion};
 
 use crate::input::Source;
-use crate::lang::LangChoice;
 use crate::output::Output;
 use crate::segment::{SegmentArgs, SegmentFormat};
+use excerpt_lang::LangChoice;
 
 /// Options of the translation formats.
 #[derive(clap::Args, Debug, Default)]
@@ -58,64 +58,23 @@ pub fn tm_format(format: SegmentFormat, args: &TmArgs) -> Result<Option<Format>>
     Ok(Some(format))
 }
 
-/// A BCP 47 tag as written: `pt_BR` becomes `pt-BR`. Subtags are 1 to 8
-/// letters or digits; the first is a language (2 to 8 letters) or the
-/// private-use `x` (`x-test`).
-fn bcp47(tag: &str) -> Result<String> {
-    let tag = tag.replace('_', "-");
-    let subtags_ok = tag
-        .split('-')
-        .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    let first = tag.split('-').next().unwrap_or("");
-    let first_ok = first.chars().all(|c| c.is_ascii_alphabetic())
-        && (first.len() >= 2 || first.eq_ignore_ascii_case("x") && tag.len() > 2);
-    if !(subtags_ok && first_ok) {
-        bail!("--target-lang {tag:?} is not a BCP 47 language tag (e.g. de, pt-BR)");
-    }
-    Ok(tag)
-}
-
 /// A translation format with its options, checked once and used for every
 /// input.
 pub struct TmWriter {
-    format: Format,
-    protect: Protect,
-    mode: TargetMode,
-    xml_invalid: XmlInvalid,
-    target_lang: Option<String>,
+    settings: TmSettings,
 }
 
 impl TmWriter {
     /// Checks the translation-format options of `args`.
     pub fn new(args: &SegmentArgs, format: Format) -> Result<TmWriter> {
-        let protect: Protect = args
-            .tm
-            .protect
-            .parse()
-            .map_err(|e: String| anyhow::anyhow!("--protect: {e}"))?;
-        let mode = match args.tm.target.as_deref() {
-            Some(m) => m.parse::<TargetMode>().map_err(anyhow::Error::msg)?,
-            None if args.tm.target_lang.is_some() => TargetMode::Empty,
-            None => TargetMode::None,
-        };
-        let xml_invalid: XmlInvalid = args.tm.xml_invalid.parse().map_err(anyhow::Error::msg)?;
-        let target_lang = match &args.tm.target_lang {
-            Some(tag) => Some(bcp47(tag)?),
-            None if mode != TargetMode::None && format.is_xml() => {
-                bail!(
-                    "--target {} in {format} needs --target-lang",
-                    args.tm.target.as_deref().unwrap_or("")
-                );
-            }
-            None => None,
-        };
-        Ok(TmWriter {
+        let settings = TmSettings::new(
             format,
-            protect,
-            mode,
-            xml_invalid,
-            target_lang,
-        })
+            args.tm.target_lang.as_deref(),
+            args.tm.target.as_deref(),
+            &args.tm.protect,
+            &args.tm.xml_invalid,
+        )?;
+        Ok(TmWriter { settings })
     }
 
     /// The translation file for `text`, read from the file called `name` in
@@ -137,10 +96,9 @@ impl TmWriter {
             Some((_, parsed)) => lang.resolve(&parsed.plain_text()),
             None => lang.resolve(text),
         };
-        let options = args
-            .segmenter
-            .options(&lang)?
-            .protect(self.protect)
+        let options = self
+            .settings
+            .segment_options(args.segmenter.options(&lang)?)
             .encoding(enc.record().as_deref());
         let segmented;
         let doc = match &parsed {
@@ -154,13 +112,9 @@ impl TmWriter {
                 Document::with_splitter(text, options, &splitter)
             }
         };
-        let original = std::path::Path::new(name)
-            .file_name()
-            .map_or(name.to_string(), |n| n.to_string_lossy().into_owned());
-        let mut opts = WriteOptions::new(&original).xml_invalid(self.xml_invalid);
-        opts.target = self.mode;
-        opts.target_lang = self.target_lang.clone();
-        excerpt_tm::write(&doc, self.format, &opts).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+        self.settings
+            .write(&doc, name)
+            .map_err(|e| anyhow::anyhow!("{name}: {e}"))
     }
 }
 
@@ -183,20 +137,4 @@ pub fn run(
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(written.as_bytes())?;
     out.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_tags() {
-        assert_eq!(bcp47("pt_BR").unwrap(), "pt-BR");
-        assert_eq!(bcp47("zh-Hant-TW").unwrap(), "zh-Hant-TW");
-        assert!(bcp47("german language").is_err());
-        assert!(bcp47("").is_err());
-        assert!(bcp47("1x").is_err());
-        assert_eq!(bcp47("x-test").unwrap(), "x-test");
-        assert!(bcp47("x").is_err());
-    }
 }

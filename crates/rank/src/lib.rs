@@ -37,13 +37,21 @@ mod keywords;
 mod language;
 mod position;
 mod run_on;
+mod select;
 mod summarizer;
+mod summary;
 mod terms;
+mod text;
+mod tuning;
 
 pub use budget::{Budget, char_count, word_count};
 pub use content::{NotContent, headline};
 pub use keywords::Keyword;
 pub use language::Language;
+pub use summarizer::{Similarity, Summarizer};
+pub use summary::{Pick, Summary, Verdict};
+pub use text::{
+    Chosen, TextSummarizer, TextSummary, display_prefix, list_marker_prefix, omission_prefix,
+};
 #[doc(hidden)]
-pub use summarizer::Tuning;
-pub use summarizer::{Pick, Similarity, Summarizer, Summary, Verdict};
+pub use tuning::Tuning;

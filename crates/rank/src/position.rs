@@ -4,10 +4,13 @@
 //! itself decides which it is: when its opening sentence is at least about as
 //! central as the average sentence, the text is gist-first. A short summary of
 //! a gist-first text is then taken from its opening (the budget plus a couple of
-//! sentences), ranked by the graph; any other summary is left to the graph.
+//! sentences), ranked by the graph; any other summary is left to the graph,
+//! with the opening window's sentences weighted up in proportion to how
+//! nearly the text and the budget called for lead mode (a continuous prior,
+//! not a switch).
 
 use crate::budget::{Budget, word_count};
-use crate::summarizer::Tuning;
+use crate::tuning::Tuning;
 
 /// How many sentences `budget` asks for, estimated from the mean length of the
 /// sentences `nodes` when the budget counts words or characters.

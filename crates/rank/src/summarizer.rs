@@ -1,15 +1,18 @@
 //! The summariser: content filter, duplicate folding, graph ranking with a
 //! position prior, and selection under a budget.
 
-use crate::budget::{Budget, Meter};
-use crate::content::{self, NotContent, Shape};
+use crate::budget::Budget;
+use crate::content::{self, Shape};
 use crate::duplicates;
 use crate::graph::{EdgeWeights, Graph, bm25_idf, overlap_norm};
 use crate::keywords::{self, Keyword};
 use crate::language::Language;
 use crate::position;
 use crate::run_on;
+use crate::select;
+use crate::summary::{Pick, Summary, Verdict};
 use crate::terms::{TermMatrix, is_cjk};
+use crate::tuning::Tuning;
 
 /// The similarity between two sentences that weighs the graph's edges.
 ///
@@ -33,271 +36,6 @@ pub enum Similarity {
     Bm25,
     /// Cosine of the two sentences' term-count vectors.
     Cosine,
-}
-
-/// A chosen sentence.
-///
-/// ```
-/// use excerpt_rank::Pick;
-/// let p = Pick { index: 2, score: 0.5 };
-/// assert_eq!(p.index, 2);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Pick {
-    /// Index of the sentence in the input slice.
-    pub index: usize,
-    /// Its score.
-    pub score: f64,
-}
-
-/// Why a sentence was or was not chosen.
-///
-/// ```
-/// use excerpt_rank::{Budget, Summarizer, Verdict};
-///
-/// let text = ["Rain fell on the valley all day.", "Rain fell on the valley all day.", "Rivers rose."];
-/// let summary = Summarizer::new("en").summarize(&text, Budget::Sentences(1));
-/// assert_eq!(summary.verdicts[0], Verdict::Chosen);
-/// assert_eq!(summary.verdicts[1], Verdict::Duplicate { of: 0 });
-/// assert_eq!(summary.verdicts[1].reason(), "repeats an earlier sentence");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Verdict {
-    /// In the summary.
-    Chosen,
-    /// Not article text (heading, byline, navigation, outside the body).
-    NotContent(NotContent),
-    /// Identical or near-identical to the earlier sentence `of`.
-    Duplicate {
-        /// Index of the sentence it repeats.
-        of: usize,
-    },
-    /// Says again much of what the chosen sentence `with` says.
-    Redundant {
-        /// Index of the chosen sentence it overlaps.
-        with: usize,
-    },
-    /// Scored high enough but did not fit in what was left of the budget.
-    OverBudget,
-    /// The text puts its gist first and the summary is short, so it is taken
-    /// from the opening; this sentence comes after it.
-    AfterLead,
-    /// Scored lower than the chosen sentences.
-    LowScore,
-}
-
-impl Verdict {
-    /// A one-word label: `chosen`, `not-content`, `duplicate`, `redundant`,
-    /// `over-budget`, `after-lead` or `low-score`.
-    ///
-    /// ```
-    /// use excerpt_rank::Verdict;
-    /// assert_eq!(Verdict::OverBudget.label(), "over-budget");
-    /// ```
-    pub fn label(&self) -> &'static str {
-        match self {
-            Verdict::Chosen => "chosen",
-            Verdict::NotContent(_) => "not-content",
-            Verdict::Duplicate { .. } => "duplicate",
-            Verdict::Redundant { .. } => "redundant",
-            Verdict::OverBudget => "over-budget",
-            Verdict::AfterLead => "after-lead",
-            Verdict::LowScore => "low-score",
-        }
-    }
-
-    /// The index of the other sentence the verdict refers to, if any.
-    ///
-    /// ```
-    /// use excerpt_rank::Verdict;
-    /// assert_eq!(Verdict::Duplicate { of: 4 }.other(), Some(4));
-    /// assert_eq!(Verdict::Chosen.other(), None);
-    /// ```
-    pub fn other(&self) -> Option<usize> {
-        match *self {
-            Verdict::Duplicate { of } => Some(of),
-            Verdict::Redundant { with } => Some(with),
-            _ => None,
-        }
-    }
-
-    /// A short explanation for people.
-    ///
-    /// ```
-    /// use excerpt_rank::Verdict;
-    /// assert_eq!(Verdict::LowScore.reason(), "lower score than the chosen sentences");
-    /// ```
-    pub fn reason(&self) -> &'static str {
-        match self {
-            Verdict::Chosen => "chosen",
-            Verdict::NotContent(why) => why.reason(),
-            Verdict::Duplicate { .. } => "repeats an earlier sentence",
-            Verdict::Redundant { .. } => "overlaps a chosen sentence",
-            Verdict::OverBudget => "does not fit in the remaining budget",
-            Verdict::AfterLead => "after the opening of a gist-first text",
-            Verdict::LowScore => "lower score than the chosen sentences",
-        }
-    }
-}
-
-/// The result of [`Summarizer::summarize`].
-///
-/// ```
-/// use excerpt_rank::{Budget, Summarizer};
-/// let s = Summarizer::new("en").summarize(&[], Budget::Sentences(3));
-/// assert!(s.picks.is_empty() && s.scores.is_empty());
-/// ```
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Summary {
-    /// One score per input sentence (0 for sentences that are not article text).
-    pub scores: Vec<f64>,
-    /// The chosen sentences, in document order.
-    pub picks: Vec<Pick>,
-    /// One verdict per input sentence.
-    pub verdicts: Vec<Verdict>,
-    /// How strongly the text puts its gist first, from 0 (not at all) to 1
-    /// (a news lead); it sets the weight of the position prior.
-    pub lead_strength: f64,
-}
-
-/// Knobs of the ranking, for experiments; the defaults are what the
-/// summariser uses.
-///
-/// ```
-/// use excerpt_rank::{Budget, Summarizer, Tuning};
-/// let tuning = Tuning { lead_fraction: 0.0, ..Tuning::default() }; // never lead mode
-/// let s = Summarizer::new("en").with_tuning(tuning);
-/// assert_eq!(s.summarize(&["One sentence here."], Budget::Sentences(1)).picks.len(), 1);
-/// ```
-#[doc(hidden)]
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Tuning {
-    /// PageRank damping.
-    pub damping: f64,
-    /// Score factor for questions (addressed to the reader, rarely the gist).
-    pub question_penalty: f64,
-    /// Graph mode: exponent of the length normalisation.
-    pub graph_length_exponent: f64,
-    /// Graph mode: cosine above which a sentence repeats a chosen one.
-    pub graph_redundancy: f64,
-    /// Share of the cosine centrality in graph mode (the rest is the
-    /// chosen similarity's).
-    pub graph_cosine_share: f64,
-    /// Lead mode: exponent of the length normalisation.
-    pub lead_length_exponent: f64,
-    /// Lead mode: cosine above which a sentence repeats a chosen one.
-    pub lead_redundancy: f64,
-    /// Lead mode: the opening window holds the budget plus this many sentences.
-    pub lead_extra: f64,
-    /// Largest share of sentences more central than the opening one for which
-    /// a text counts as gist-first.
-    pub lead_opening: f64,
-    /// Budget fraction of the text up to which a summary counts as short.
-    pub lead_fraction: f64,
-    /// BM25 `k1`.
-    pub bm25_k1: f64,
-    /// BM25 `b`.
-    pub bm25_b: f64,
-    /// With a title, in lead mode: score factor `1 + title_boost * r`, `r`
-    /// being the sentence's similarity to the title relative to the most
-    /// similar sentence's.
-    pub title_boost: f64,
-    /// Sentences with fewer words than this rank lower, in proportion (a
-    /// line of dialogue, a label): the summary of a text is made of its
-    /// statements.
-    pub short_sentence_words: f64,
-    /// Sentences with more words than this rank lower, in proportion (a
-    /// caption run into the next sentence, a table or a formula flattened
-    /// into text).
-    pub long_sentence_words: f64,
-    /// Texts of up to this many words can be gist-first as a whole (the
-    /// length of a news article).
-    pub article_words: f64,
-    /// Texts of this many words or more have no one lead (a story, a paper,
-    /// a book); between the two the lead strength fades.
-    pub long_text_words: f64,
-    /// Score factor for each caption restart or label run into a sentence.
-    pub run_on_penalty: f64,
-    /// In a text of several paragraphs, the most sentences its opening
-    /// paragraph may hold and still be a lead (a news lead stands as a
-    /// paragraph of one or two sentences; a longer one opens a body).
-    pub lead_paragraph_sentences: f64,
-    /// Of two sentences that overlap, the earlier is shown in place of the
-    /// later when its score is at least this share of the later one's.
-    pub earlier_copy_score: f64,
-}
-
-impl Default for Tuning {
-    fn default() -> Self {
-        Tuning {
-            damping: 0.85,
-            question_penalty: 0.5,
-            graph_length_exponent: 0.0,
-            graph_redundancy: 0.9,
-            graph_cosine_share: 0.5,
-            lead_length_exponent: 0.3,
-            lead_redundancy: 0.4,
-            lead_extra: 2.0,
-            lead_opening: 0.9,
-            lead_fraction: 0.2,
-            bm25_k1: 1.2,
-            bm25_b: 0.75,
-            title_boost: 2.0,
-            short_sentence_words: 10.0,
-            long_sentence_words: 40.0,
-            article_words: 1500.0,
-            long_text_words: 3000.0,
-            run_on_penalty: 0.75,
-            lead_paragraph_sentences: 2.0,
-            earlier_copy_score: 0.5,
-        }
-    }
-}
-
-impl Tuning {
-    /// The defaults with the knobs named in `spec` changed, as in
-    /// `"damping=0.8,lead_extra=1"` (for experiments).
-    ///
-    /// ```
-    /// use excerpt_rank::Tuning;
-    /// let t = Tuning::with_overrides("damping=0.8").unwrap();
-    /// assert_eq!(t.damping, 0.8);
-    /// assert!(Tuning::with_overrides("nonsense=1").is_err());
-    /// ```
-    pub fn with_overrides(spec: &str) -> Result<Tuning, String> {
-        let mut t = Tuning::default();
-        for kv in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            let (k, v) = kv
-                .split_once('=')
-                .ok_or_else(|| format!("{kv:?}: expected name=value"))?;
-            let v: f64 = v.parse().map_err(|_| format!("{kv:?}: not a number"))?;
-            let knob = match k {
-                "damping" => &mut t.damping,
-                "question_penalty" => &mut t.question_penalty,
-                "graph_length_exponent" => &mut t.graph_length_exponent,
-                "graph_redundancy" => &mut t.graph_redundancy,
-                "graph_cosine_share" => &mut t.graph_cosine_share,
-                "lead_length_exponent" => &mut t.lead_length_exponent,
-                "lead_redundancy" => &mut t.lead_redundancy,
-                "lead_extra" => &mut t.lead_extra,
-                "lead_opening" => &mut t.lead_opening,
-                "lead_fraction" => &mut t.lead_fraction,
-                "bm25_k1" => &mut t.bm25_k1,
-                "bm25_b" => &mut t.bm25_b,
-                "title_boost" => &mut t.title_boost,
-                "short_sentence_words" => &mut t.short_sentence_words,
-                "long_sentence_words" => &mut t.long_sentence_words,
-                "article_words" => &mut t.article_words,
-                "long_text_words" => &mut t.long_text_words,
-                "run_on_penalty" => &mut t.run_on_penalty,
-                "lead_paragraph_sentences" => &mut t.lead_paragraph_sentences,
-                "earlier_copy_score" => &mut t.earlier_copy_score,
-                other => return Err(format!("unknown knob {other:?}")),
-            };
-            *knob = v;
-        }
-        Ok(t)
-    }
 }
 
 /// Summarises a list of sentences.
@@ -598,6 +336,11 @@ impl Summarizer {
             if let Some(r) = &relevance {
                 s *= 1.0 + t.title_boost * r[k];
             }
+            if !lead {
+                let opening = wanted + t.lead_extra;
+                let rest = (1.0 - k as f64 / opening).max(0.0);
+                s *= 1.0 + t.opening_prior * lead_strength * rest;
+            }
             scores[i] = s;
         }
         for i in 0..n {
@@ -606,7 +349,7 @@ impl Summarizer {
             }
         }
 
-        let verdicts = self.select(
+        let verdicts = select::select(
             sentences,
             &matrix,
             &graph,
@@ -617,6 +360,7 @@ impl Summarizer {
             budget,
             redundancy,
             window,
+            t.earlier_copy_score,
         );
         let picks = (0..n)
             .filter(|&i| verdicts[i] == Verdict::Chosen)
@@ -631,97 +375,6 @@ impl Summarizer {
             verdicts,
             lead_strength,
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn select(
-        &self,
-        sentences: &[&str],
-        matrix: &TermMatrix,
-        graph: &Graph,
-        scores: &[f64],
-        run_ons: &[usize],
-        not_content: &[Option<NotContent>],
-        repeats: &[Option<usize>],
-        budget: Budget,
-        redundancy: f64,
-        window: usize,
-    ) -> Vec<Verdict> {
-        let n = sentences.len();
-        let mut verdicts: Vec<Verdict> = (0..n)
-            .map(|i| match (not_content[i], repeats[i]) {
-                (_, Some(of)) => Verdict::Duplicate { of },
-                (Some(why), None) if !graph.nodes.contains(&i) => Verdict::NotContent(why),
-                _ => Verdict::LowScore,
-            })
-            .collect();
-        // The opening window first (all nodes when there is no lead), each
-        // part best first.
-        let mut order: Vec<(bool, usize)> = graph
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| (k >= window, i))
-            .collect();
-        order.sort_by(|&(wa, a), &(wb, b)| {
-            wa.cmp(&wb)
-                .then(scores[b].total_cmp(&scores[a]))
-                .then(a.cmp(&b))
-        });
-        let mut meter = Meter::new(budget, graph.len());
-        let mut chosen: Vec<usize> = Vec::new();
-        for (after_lead, i) in order {
-            if chosen.contains(&i) {
-                // Taken earlier in place of a later sentence that repeats it.
-                continue;
-            }
-            if meter.is_full() {
-                if after_lead {
-                    verdicts[i] = Verdict::AfterLead;
-                }
-                continue;
-            }
-            if let Some(&with) = chosen
-                .iter()
-                .find(|&&j| cosine(&matrix.rows[i], &matrix.rows[j]) > redundancy)
-            {
-                verdicts[i] = Verdict::Redundant { with };
-                continue;
-            }
-            // Of two sentences that say the same, the earlier is the one to
-            // show: a caption that repeats a lead and runs on into the next
-            // sentence ranks higher than the lead it repeats, yet the lead
-            // is the clean statement. The earlier one must be as clean (no
-            // more caption marks) and still a statement of weight (a short
-            // line such as "Here is how it worked:" overlaps much by chance).
-            let i = graph
-                .nodes
-                .iter()
-                .take_while(|&&h| h < i)
-                .copied()
-                .find(|&h| {
-                    matches!(verdicts[h], Verdict::LowScore)
-                        && run_ons[h] <= run_ons[i]
-                        && scores[h] >= self.tuning.earlier_copy_score * scores[i]
-                        && cosine(&matrix.rows[h], &matrix.rows[i]) > redundancy
-                        && !chosen
-                            .iter()
-                            .any(|&j| cosine(&matrix.rows[h], &matrix.rows[j]) > redundancy)
-                        && meter.fits(sentences[h])
-                })
-                .map_or(i, |h| {
-                    verdicts[i] = Verdict::Redundant { with: h };
-                    h
-                });
-            if !meter.fits(sentences[i]) {
-                verdicts[i] = Verdict::OverBudget;
-                continue;
-            }
-            meter.take(sentences[i]);
-            verdicts[i] = Verdict::Chosen;
-            chosen.push(i);
-        }
-        verdicts
     }
 }
 
@@ -783,25 +436,6 @@ fn typical_length(words: usize, t: &Tuning) -> f64 {
     }
 }
 
-/// Cosine similarity of two term-count rows.
-pub(crate) fn cosine(a: &[(u32, u32)], b: &[(u32, u32)]) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += (a[i].1 * b[j].1) as f64;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let norm = |r: &[(u32, u32)]| r.iter().map(|&(_, c)| (c * c) as f64).sum::<f64>().sqrt();
-    let d = norm(a) * norm(b);
-    if d == 0.0 { 0.0 } else { dot / d }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -829,6 +463,28 @@ School choir wins regional prize
 2 March 2025 | Staff | Eastport
 Road works close the coast road | Traffic
 1 March 2025 | Staff | Eastport";
+
+    /// A news story written for these tests: a rescue, then the station's news.
+    const LIFEBOAT: [&str; 11] = [
+        "The lifeboat crew rescued two sailors from a yacht off the north coast on Sunday.",
+        "The yacht had lost its mast in a storm and drifted for six hours.",
+        "Both sailors were taken to hospital in the harbour town and released that evening.",
+        "The coastguard said the storm was the worst of the year on the north coast.",
+        "The yacht will be towed to the harbour when the sea is calm.",
+        "Volunteers have crewed the lifeboat station since 1890.",
+        "The station opens to visitors every summer.",
+        "A new boat is due next spring.",
+        "The crew trains every Thursday evening.",
+        "Local shops raised money for the station last year.",
+        "The mayor thanked the volunteers.",
+    ];
+
+    /// An English summariser with one knob changed from the defaults.
+    fn tuned(change: impl FnOnce(&mut Tuning)) -> Summarizer {
+        let mut tuning = Tuning::default();
+        change(&mut tuning);
+        Summarizer::new("en").with_tuning(tuning)
+    }
 
     fn lines(text: &str) -> Vec<&str> {
         text.lines()
@@ -1096,40 +752,40 @@ Road works close the coast road | Traffic
 
     #[test]
     fn a_caption_run_into_a_sentence_ranks_lower() {
-        let story = [
-            "The lifeboat crew rescued two sailors from a yacht off the north coast on Sunday.",
-            "The yacht had lost its mast in a storm and drifted for six hours.",
+        let mut story = LIFEBOAT.to_vec();
+        story.insert(
+            2,
             "Safe at last: The two sailors wave from the lifeboat The crew said the yacht drifted for six hours after the storm broke its mast.",
-            "Both sailors were taken to hospital in the harbour town and released that evening.",
-            "The coastguard said the storm was the worst of the year on the north coast.",
-            "The yacht will be towed to the harbour when the sea is calm.",
-            "Volunteers have crewed the lifeboat station since 1890.",
-            "The station opens to visitors every summer.",
-            "A new boat is due next spring.",
-            "The crew trains every Thursday evening.",
-            "Local shops raised money for the station last year.",
-            "The mayor thanked the volunteers.",
-        ];
-        let summary = Summarizer::new("en").summarize(&story, Budget::Sentences(3));
-        let without = Summarizer::new("en")
-            .with_tuning(Tuning {
-                run_on_penalty: 1.0,
-                ..Tuning::default()
-            })
-            .summarize(&story, Budget::Sentences(3));
+        );
+        let three = Budget::Sentences(3);
+        let summary = Summarizer::new("en").summarize(&story, three);
+        let without = tuned(|t| t.run_on_penalty = 1.0).summarize(&story, three);
         // One label and one restart: two marks.
         let penalty = Tuning::default().run_on_penalty.powi(2);
         assert!((summary.scores[2] - without.scores[2] * penalty).abs() < 1e-9);
         assert_eq!(summary.scores[0], without.scores[0]);
         // With a penalty as strong as the evidence allows, the caption is
         // left out for the clean sentence that says the same.
-        let strict = Summarizer::new("en")
-            .with_tuning(Tuning {
-                run_on_penalty: 0.5,
-                ..Tuning::default()
-            })
-            .summarize(&story, Budget::Sentences(3));
+        let strict = tuned(|t| t.run_on_penalty = 0.5).summarize(&story, three);
         assert!(strict.picks.iter().all(|p| p.index != 2), "{strict:?}");
+    }
+
+    #[test]
+    fn a_nearly_gist_first_text_leans_on_its_opening() {
+        // Twelve sentences and a budget of four: too long a summary for lead
+        // mode, yet the opening is the most central sentence.
+        let mut story = LIFEBOAT.to_vec();
+        story.push("The lifeboat crew has rescued forty sailors from yachts in ten years.");
+        let four = Budget::Sentences(4);
+        let leaning = Summarizer::new("en").summarize(&story, four);
+        let flat = tuned(|t| t.opening_prior = 0.0).summarize(&story, four);
+        let ls = leaning.lead_strength;
+        assert!(ls > 0.0 && ls < 0.5, "{ls}");
+        let prior = Tuning::default().opening_prior;
+        // The first sentence gains the most; past the opening window, nothing.
+        assert!((leaning.scores[0] - flat.scores[0] * (1.0 + prior * ls)).abs() < 1e-9);
+        assert!(leaning.scores[1] / flat.scores[1] < leaning.scores[0] / flat.scores[0]);
+        assert_eq!(leaning.scores[11], flat.scores[11]);
     }
 
     #[test]
@@ -1149,13 +805,9 @@ Road works close the coast road | Traffic
             "The harbour office opens to visitors every summer.",
             "Tickets for the ferry will cost the same next year.",
         ];
-        let summary = Summarizer::new("en").summarize(&story, Budget::Sentences(2));
-        let later_first = Summarizer::new("en")
-            .with_tuning(Tuning {
-                earlier_copy_score: f64::INFINITY,
-                ..Tuning::default()
-            })
-            .summarize(&story, Budget::Sentences(2));
+        let two = Budget::Sentences(2);
+        let summary = Summarizer::new("en").summarize(&story, two);
+        let later_first = tuned(|t| t.earlier_copy_score = f64::INFINITY).summarize(&story, two);
         assert!(summary.scores[2] > summary.scores[0]);
         assert_eq!(later_first.verdicts[2], Verdict::Chosen);
         assert_eq!(summary.verdicts[0], Verdict::Chosen);

@@ -41,6 +41,7 @@ mod aksara;
 mod chars;
 mod learn;
 mod lines;
+mod offsets;
 mod paragraphs;
 mod profile;
 mod rules;
@@ -49,6 +50,7 @@ mod sentence;
 mod split_long;
 
 pub use abbrev::parse_abbreviations;
+pub use offsets::CharOffsets;
 pub use segmenter::{Segmenter, SegmenterBuilder, Sentences};
 pub use sentence::Sentence;
 

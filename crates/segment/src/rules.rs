@@ -648,6 +648,12 @@ impl<'a> Scan<'a> {
             if first.is_ascii_digit() || text[cl.end..next_pos].contains(['(', '[']) {
                 return false;
             }
+            // '"Sure, Ed." Jenkins led him in': a quotation closed after the
+            // abbreviation's period ended with it, and so did the sentence
+            // when a capital follows.
+            if text[i..cl.end].contains(chars::is_quote) && chars::is_upper(first) {
+                return true;
+            }
             if let Some(starter) = self.learned_case(next_word) {
                 return starter;
             }

@@ -253,6 +253,27 @@ fn closing_quotes_and_brackets_after_the_terminator() {
 }
 
 #[test]
+fn a_quotation_that_closes_after_an_abbreviation_ends_the_sentence() {
+    check(
+        "en",
+        "\"Sure, Ed.\" Morgan opened the door. She met Ed. Morgan at noon.",
+        &[
+            "\"Sure, Ed.\"",
+            "Morgan opened the door.",
+            "She met Ed. Morgan at noon.",
+        ],
+    );
+    check(
+        "en",
+        "The shop was called \u{201c}Wood & Co.\u{201d} It closed in May.",
+        &[
+            "The shop was called \u{201c}Wood & Co.\u{201d}",
+            "It closed in May.",
+        ],
+    );
+}
+
+#[test]
 fn quoted_sentence_inside_a_sentence() {
     check(
         "en",

@@ -1,10 +1,20 @@
-//! Language codes: validation of `--lang` and detection with whatlang.
+//! Language codes: validation of a language choice and detection with
+//! whatlang.
 //!
-//! Every language the command line prints or accepts is an ISO 639-1 code.
-//! `--lang` also takes a region-tagged code (`en-GB`, `pt_BR`) or an ISO
-//! 639-3 code (`deu`), both reduced to ISO 639-1.
-
-use anyhow::{Result, bail};
+//! Every language excerpt prints or accepts is an ISO 639-1 code. A choice
+//! may also be a region-tagged code (`en-GB`, `pt_BR`) or an ISO 639-3 code
+//! (`deu`), both reduced to ISO 639-1, or `auto`, which detects the language
+//! of each text.
+//!
+//! ```
+//! use excerpt_lang::LangChoice;
+//!
+//! let choice = LangChoice::parse("pt_BR").unwrap();
+//! assert_eq!(choice.resolve("Qualquer texto."), "pt");
+//! let auto = LangChoice::parse("auto").unwrap();
+//! assert_eq!(auto.resolve("Der Stadtrat hat am Dienstag beschlossen, die Radwege auszubauen."), "de");
+//! assert!(LangChoice::parse("klingon").is_err());
+//! ```
 
 /// Every ISO 639-1 code.
 const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch \
@@ -103,7 +113,39 @@ const ISO_639_3: &[(&str, &str)] = &[
     ("zul", "zu"),
 ];
 
-/// What `--lang` asked for.
+/// A language code that names no language: the value as given.
+///
+/// ```
+/// let err = excerpt_lang::LangChoice::parse("xx").unwrap_err();
+/// assert_eq!(err.value, "xx");
+/// assert!(err.to_string().starts_with("unknown language code 'xx'"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownLanguage {
+    /// The code that was given.
+    pub value: String,
+}
+
+impl std::fmt::Display for UnknownLanguage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown language code '{}' (expected 'auto' or an ISO 639-1 code such as 'en', 'de', 'zh')",
+            self.value
+        )
+    }
+}
+
+impl std::error::Error for UnknownLanguage {}
+
+/// What a language option asked for: detection, or one language.
+///
+/// ```
+/// use excerpt_lang::LangChoice;
+///
+/// assert_eq!(LangChoice::parse("AUTO").unwrap(), LangChoice::Auto);
+/// assert_eq!(LangChoice::parse("deu").unwrap(), LangChoice::Code("de".into()));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LangChoice {
     /// Detect the language of each text.
@@ -113,21 +155,35 @@ pub enum LangChoice {
 }
 
 impl LangChoice {
-    /// Parses a `--lang` value: `auto`, an ISO 639-1 or 639-3 code,
+    /// Parses a language option: `auto`, an ISO 639-1 or 639-3 code,
     /// optionally with a region or script subtag.
-    pub fn parse(value: &str) -> Result<LangChoice> {
+    ///
+    /// ```
+    /// use excerpt_lang::LangChoice;
+    ///
+    /// assert_eq!(LangChoice::parse("EN-gb").unwrap(), LangChoice::Code("en".into()));
+    /// assert!(LangChoice::parse("english").is_err());
+    /// ```
+    pub fn parse(value: &str) -> Result<LangChoice, UnknownLanguage> {
         if value.eq_ignore_ascii_case("auto") {
             return Ok(LangChoice::Auto);
         }
         match normalize(value) {
             Some(code) => Ok(LangChoice::Code(code.to_string())),
-            None => bail!(
-                "unknown language code '{value}' (expected 'auto' or an ISO 639-1 code such as 'en', 'de', 'zh')"
-            ),
+            None => Err(UnknownLanguage {
+                value: value.to_string(),
+            }),
         }
     }
 
     /// The language of `text`: the chosen code, or the detected one.
+    ///
+    /// ```
+    /// use excerpt_lang::LangChoice;
+    ///
+    /// assert_eq!(LangChoice::Code("fr".into()).resolve("Hello."), "fr");
+    /// assert_eq!(LangChoice::Auto.resolve(""), excerpt_lang::UNDETERMINED);
+    /// ```
     pub fn resolve(&self, text: &str) -> String {
         match self {
             LangChoice::Code(code) => code.clone(),
@@ -137,6 +193,12 @@ impl LangChoice {
 }
 
 /// Reduces a language tag to its ISO 639-1 code, if it names a language.
+///
+/// ```
+/// assert_eq!(excerpt_lang::normalize("pt_BR"), Some("pt"));
+/// assert_eq!(excerpt_lang::normalize("zho"), Some("zh"));
+/// assert_eq!(excerpt_lang::normalize("xx"), None);
+/// ```
 pub fn normalize(tag: &str) -> Option<&'static str> {
     let primary = tag
         .split(['-', '_'])
@@ -154,10 +216,19 @@ pub fn normalize(tag: &str) -> Option<&'static str> {
 }
 
 /// The code used when a text's language cannot be told: "undetermined".
+///
+/// ```
+/// assert_eq!(excerpt_lang::detect("42"), excerpt_lang::UNDETERMINED);
+/// ```
 pub const UNDETERMINED: &str = "und";
 
 /// Detects the language of `text` as an ISO 639-1 code, or
 /// [`UNDETERMINED`] when the text gives no clue.
+///
+/// ```
+/// let fr = "Le conseil municipal a décidé mardi d'agrandir les pistes cyclables.";
+/// assert_eq!(excerpt_lang::detect(fr), "fr");
+/// ```
 pub fn detect(text: &str) -> &'static str {
     whatlang::detect(&sample(text))
         .and_then(|info| normalize(info.lang().code()))

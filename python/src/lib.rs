@@ -1,0 +1,725 @@
+//! The `excerpt` Python package: the engine of the `excerpt` command line,
+//! in process.
+//!
+//! Sentences are found by `excerpt-segment` with the options the command
+//! line's `segment` uses, summaries made by `excerpt-rank`'s
+//! [`TextSummarizer`] as `summarize` makes them, and translation files
+//! written by `excerpt-tm`'s [`TmSettings`], so every function gives what
+//! the command line gives for the same text read from a UTF-8 file. Each
+//! call releases the GIL while it works; the batch forms also run their texts
+//! in parallel on rayon's threads.
+//!
+//! ```python
+//! # From Python:
+//! >>> import excerpt
+//! >>> [s.text for s in excerpt.segment("Dr. Watson came. He sat.", "en")]
+//! ['Dr. Watson came.', 'He sat.']
+//! ```
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use excerpt_lang::LangChoice;
+use excerpt_rank::{Budget, Similarity, TextSummarizer, TextSummary};
+use excerpt_segment::{CharOffsets, Segmenter};
+use excerpt_tm::{Document, Format, SegmentOptions, TmSettings, XliffVersion};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
+use rayon::prelude::*;
+
+/// One sentence: its text and where it is in the text it was cut from.
+///
+/// `start` and `end` count characters (Python string indices), so
+/// `text[s.start:s.end] == s.text`; `byte_start` and `byte_end` count bytes
+/// of the text's UTF-8 encoding, as the command line's JSON does.
+///
+/// ```python
+/// >>> s = excerpt.segment("Ça va. Oui.", "fr")[1]
+/// >>> (s.text, s.start, s.end, s.byte_start, s.byte_end)
+/// ('Oui.', 7, 11, 8, 12)
+/// ```
+#[pyclass(frozen, get_all, module = "excerpt")]
+pub struct Sentence {
+    /// The sentence, a slice of the text.
+    text: Py<PyString>,
+    /// Character offset of its first character.
+    start: usize,
+    /// Character offset one past its last character.
+    end: usize,
+    /// UTF-8 byte offset of its first byte.
+    byte_start: usize,
+    /// UTF-8 byte offset one past its last byte.
+    byte_end: usize,
+    /// Its paragraph (blocks separated by blank lines), from 0.
+    paragraph: usize,
+}
+
+#[pymethods]
+impl Sentence {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Sentence(text={}, start={}, end={}, byte_start={}, byte_end={}, paragraph={})",
+            self.text.bind(py).repr()?,
+            self.start,
+            self.end,
+            self.byte_start,
+            self.byte_end,
+            self.paragraph
+        ))
+    }
+
+    fn __str__(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.clone_ref(py)
+    }
+}
+
+/// A sentence a summary chose: its text as the summary shows it (from its
+/// first word: omission marks and list numbers left off), its index among
+/// the text's sentences, its offsets (characters and UTF-8 bytes, as in
+/// [`Sentence`]) and its score.
+///
+/// ```python
+/// >>> s = excerpt.summarize(text, sentences=1).sentences[0]
+/// >>> text[s.start:s.end] == s.text
+/// True
+/// ```
+#[pyclass(frozen, get_all, module = "excerpt")]
+pub struct SummarySentence {
+    /// What the summary shows of the sentence.
+    text: Py<PyString>,
+    /// Index of the sentence among the text's sentences, from 0.
+    index: usize,
+    /// Character offset of the first character shown.
+    start: usize,
+    /// Character offset one past the sentence's last character.
+    end: usize,
+    /// UTF-8 byte offset of the first byte shown.
+    byte_start: usize,
+    /// UTF-8 byte offset one past the sentence's last byte.
+    byte_end: usize,
+    /// The sentence's score.
+    score: f64,
+}
+
+#[pymethods]
+impl SummarySentence {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "SummarySentence(text={}, index={}, start={}, end={}, score={:?})",
+            self.text.bind(py).repr()?,
+            self.index,
+            self.start,
+            self.end,
+            self.score
+        ))
+    }
+
+    fn __str__(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.clone_ref(py)
+    }
+}
+
+/// A keyphrase of a text, with its score (the best scores 1).
+///
+/// ```python
+/// >>> excerpt.summarize(text, keywords=1).keywords[0].text
+/// 'river ferry'
+/// ```
+#[pyclass(frozen, get_all, module = "excerpt")]
+pub struct Keyword {
+    /// The phrase as the text most often writes it.
+    text: Py<PyString>,
+    /// Its score.
+    score: f64,
+}
+
+#[pymethods]
+impl Keyword {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Keyword(text={}, score={:?})",
+            self.text.bind(py).repr()?,
+            self.score
+        ))
+    }
+}
+
+/// A summary: the chosen sentences in document order, the keyphrases asked
+/// for, and the language the text was summarised as.
+///
+/// ```python
+/// >>> summary = excerpt.summarize(text, sentences=2, keywords=3)
+/// >>> [s.text for s in summary.sentences]
+/// ```
+#[pyclass(frozen, get_all, module = "excerpt")]
+pub struct Summary {
+    /// The chosen sentences, in document order.
+    sentences: Py<PyList>,
+    /// The keyphrases, best first (empty unless asked for).
+    keywords: Py<PyList>,
+    /// The language (ISO 639-1), as given or detected.
+    lang: String,
+}
+
+#[pymethods]
+impl Summary {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Summary(lang={:?}, sentences={}, keywords={})",
+            self.lang,
+            self.sentences.bind(py).repr()?,
+            self.keywords.bind(py).repr()?
+        ))
+    }
+
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.sentences.bind(py).len()
+    }
+}
+
+/// The text of a `str` argument; bytes are refused with a hint, as is any
+/// other type.
+fn text_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<PyBackedStr> {
+    if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
+        return Err(PyTypeError::new_err(format!(
+            "{func}() takes text as str, not bytes: decode it first (e.g. data.decode(\"utf-8\"))"
+        )));
+    }
+    if !obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{func}() takes text as str, not {}",
+            obj.get_type().name()?
+        )));
+    }
+    obj.extract::<PyBackedStr>()
+}
+
+/// The texts of an iterable of `str`.
+fn texts_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<PyBackedStr>> {
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(PyTypeError::new_err(format!(
+            "{func}() takes an iterable of str (a list of texts), not a single {}",
+            obj.get_type().name()?
+        )));
+    }
+    obj.try_iter()?.map(|item| text_arg(&item?, func)).collect()
+}
+
+/// A language choice, refused with the command line's message.
+fn lang_arg(lang: &str) -> PyResult<LangChoice> {
+    LangChoice::parse(lang).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// The segmentation options the command line's `segment` gives.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct SegmentFlags {
+    newline_boundary: bool,
+    max_chars: Option<usize>,
+}
+
+impl SegmentFlags {
+    fn new(newline_boundary: bool, max_chars: Option<usize>) -> PyResult<SegmentFlags> {
+        if max_chars == Some(0) {
+            return Err(PyValueError::new_err(
+                "max_chars must be at least 1 (or None for no limit)",
+            ));
+        }
+        Ok(SegmentFlags {
+            newline_boundary,
+            max_chars,
+        })
+    }
+
+    fn options(self, lang: &str) -> SegmentOptions {
+        SegmentOptions::new(lang)
+            .newline_boundary(self.newline_boundary)
+            .max_chars(self.max_chars)
+    }
+}
+
+/// Segmenters built once per language and options, shared by every call and
+/// thread.
+static SEGMENTERS: LazyLock<Mutex<SegmenterCache>> = LazyLock::new(Default::default);
+
+/// Segmenters by language code and options.
+type SegmenterCache = HashMap<(String, SegmentFlags), Arc<Segmenter>>;
+
+fn segmenter(lang: &str, flags: SegmentFlags) -> Arc<Segmenter> {
+    let mut map = SEGMENTERS.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry((lang.to_string(), flags))
+        .or_insert_with(|| Arc::new(flags.options(lang).segmenter()))
+        .clone()
+}
+
+/// Summarisers built once per language, shared by every call and thread.
+static SUMMARIZER: LazyLock<TextSummarizer> =
+    LazyLock::new(|| TextSummarizer::new(Similarity::Overlap));
+
+/// A sentence's offsets: UTF-8 bytes, then characters, and its paragraph.
+type Span = (usize, usize, usize, usize, usize);
+
+/// The sentences of `text`, found without the GIL.
+fn segment_spans(text: &str, choice: &LangChoice, flags: SegmentFlags) -> Vec<Span> {
+    let lang = choice.resolve(text);
+    let segmenter = segmenter(&lang, flags);
+    let mut chars = CharOffsets::new(text);
+    segmenter
+        .segment(text)
+        .map(|s| {
+            let (start, end) = (s.start(), s.end());
+            (start, end, chars.at(start), chars.at(end), s.paragraph())
+        })
+        .collect()
+}
+
+/// The Python list of sentences of `text`.
+fn sentence_list<'py>(py: Python<'py>, text: &str, spans: &[Span]) -> PyResult<Bound<'py, PyList>> {
+    let items = spans
+        .iter()
+        .map(|&(byte_start, byte_end, start, end, paragraph)| {
+            Bound::new(
+                py,
+                Sentence {
+                    text: PyString::new(py, &text[byte_start..byte_end]).unbind(),
+                    start,
+                    end,
+                    byte_start,
+                    byte_end,
+                    paragraph,
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
+/// Split `text` into sentences, as `excerpt segment` does.
+///
+/// Every sentence is a slice of the text (`text[s.start:s.end] == s.text`)
+/// and only whitespace lies between two sentences; a blank line always ends a
+/// sentence.
+///
+/// Args:
+///     text: the text (str; decode bytes first).
+///     lang: "auto" detects the language; or an ISO 639-1 code ("en"), a
+///         tag with a region ("pt-BR") or an ISO 639-3 code ("deu").
+///     newline_boundary: every line break ends a sentence.
+///     max_chars: split sentences longer than this many characters at a
+///         clause boundary.
+///
+/// Returns:
+///     list[Sentence], in order.
+///
+/// Raises:
+///     TypeError: text is not a str (bytes must be decoded first).
+///     ValueError: unknown language code.
+#[pyfunction]
+#[pyo3(signature = (text, lang = "auto", *, newline_boundary = false, max_chars = None))]
+fn segment<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    lang: &str,
+    newline_boundary: bool,
+    max_chars: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let text = text_arg(text, "segment")?;
+    let choice = lang_arg(lang)?;
+    let flags = SegmentFlags::new(newline_boundary, max_chars)?;
+    let spans = py.detach(|| segment_spans(&text, &choice, flags));
+    sentence_list(py, &text, &spans)
+}
+
+/// Split many texts into sentences, in parallel, without the GIL.
+///
+/// The same as `[segment(t, lang, ...) for t in texts]`, with the texts
+/// shared out among all cores. With lang="auto" each text's language is
+/// detected on its own.
+///
+/// Returns:
+///     list[list[Sentence]], one list per text, in order.
+#[pyfunction]
+#[pyo3(signature = (texts, lang = "auto", *, newline_boundary = false, max_chars = None))]
+fn segment_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    lang: &str,
+    newline_boundary: bool,
+    max_chars: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let texts = texts_arg(texts, "segment_batch")?;
+    let choice = lang_arg(lang)?;
+    let flags = SegmentFlags::new(newline_boundary, max_chars)?;
+    let spans: Vec<Vec<Span>> = py.detach(|| {
+        texts
+            .par_iter()
+            .map(|t| segment_spans(t, &choice, flags))
+            .collect()
+    });
+    let mut since_pause = 0;
+    let lists = texts
+        .iter()
+        .zip(&spans)
+        .map(|(t, s)| {
+            pause_now_and_then(py, &mut since_pause, s.len());
+            sentence_list(py, t, s)
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, lists)
+}
+
+/// Objects made under the GIL between two chances for other threads to run.
+const OBJECTS_PER_PAUSE: usize = 8192;
+
+/// While a batch's results are made (which needs the GIL), lets other
+/// Python threads run every [`OBJECTS_PER_PAUSE`] objects, so that a large
+/// batch never stops them for long.
+fn pause_now_and_then(py: Python<'_>, made: &mut usize, more: usize) {
+    *made += more;
+    if *made >= OBJECTS_PER_PAUSE {
+        *made = 0;
+        py.detach(|| ());
+    }
+}
+
+/// A summary's budget from the keyword arguments: words, chars or ratio
+/// (at most one) replace the sentence count.
+fn budget_arg(
+    sentences: usize,
+    words: Option<usize>,
+    chars: Option<usize>,
+    ratio: Option<f64>,
+) -> PyResult<Budget> {
+    let given = [words.is_some(), chars.is_some(), ratio.is_some()];
+    if given.iter().filter(|g| **g).count() > 1 {
+        return Err(PyValueError::new_err(
+            "give at most one of words, chars and ratio (each replaces the sentence budget)",
+        ));
+    }
+    Ok(if let Some(n) = words {
+        Budget::Words(n)
+    } else if let Some(n) = chars {
+        Budget::Chars(n)
+    } else if let Some(r) = ratio {
+        if !(0.0..=1.0).contains(&r) {
+            return Err(PyValueError::new_err(format!(
+                "'{r}' is not a ratio between 0 and 1"
+            )));
+        }
+        Budget::Ratio(r)
+    } else {
+        Budget::Sentences(sentences)
+    })
+}
+
+/// What a summary is asked for, besides the text.
+struct SummaryRequest {
+    choice: LangChoice,
+    title: Option<String>,
+    budget: Budget,
+    keywords: usize,
+}
+
+/// A summary with its chosen sentences' character offsets, made without
+/// the GIL.
+struct Made<'t> {
+    lang: String,
+    summary: TextSummary<'t>,
+    chars: Vec<(usize, usize)>,
+}
+
+fn make_summary<'t>(text: &'t str, request: &SummaryRequest) -> Made<'t> {
+    let lang = request.choice.resolve(text);
+    let keywords = (request.keywords > 0).then_some(request.keywords);
+    let summary = SUMMARIZER.summarize(
+        text,
+        &lang,
+        request.title.as_deref(),
+        request.budget,
+        keywords,
+    );
+    let mut offsets = CharOffsets::new(text);
+    let chars = summary
+        .chosen
+        .iter()
+        .map(|c| (offsets.at(c.start), offsets.at(c.end)))
+        .collect();
+    Made {
+        lang,
+        summary,
+        chars,
+    }
+}
+
+fn summary_object<'py>(py: Python<'py>, made: &Made) -> PyResult<Bound<'py, Summary>> {
+    let sentences = made
+        .summary
+        .chosen
+        .iter()
+        .zip(&made.chars)
+        .map(|(c, &(start, end))| {
+            Bound::new(
+                py,
+                SummarySentence {
+                    text: PyString::new(py, c.text).unbind(),
+                    index: c.index,
+                    start,
+                    end,
+                    byte_start: c.start,
+                    byte_end: c.end,
+                    score: c.score,
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let keywords = made
+        .summary
+        .keywords
+        .iter()
+        .flatten()
+        .map(|k| {
+            Bound::new(
+                py,
+                Keyword {
+                    text: PyString::new(py, &k.text).unbind(),
+                    score: k.score,
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Bound::new(
+        py,
+        Summary {
+            sentences: PyList::new(py, sentences)?.unbind(),
+            keywords: PyList::new(py, keywords)?.unbind(),
+            lang: made.lang.clone(),
+        },
+    )
+}
+
+/// The sentences that carry `text`, in their order, as `excerpt summarize`
+/// chooses them.
+///
+/// Args:
+///     text: the text (str; decode bytes first).
+///     sentences: at most this many sentences (the default budget).
+///     words: at most this many words in all (replaces `sentences`).
+///     chars: at most this many characters in all (replaces `sentences`).
+///     ratio: at most this fraction of the sentences, 0 to 1 (replaces
+///         `sentences`). Give at most one of words, chars and ratio.
+///     lang: "auto" detects the language; or an ISO 639-1 code.
+///     title: the text's headline, if known and not part of the text.
+///         Without it a first line without sentence punctuation followed by
+///         a blank line serves as the title; "" turns that off.
+///     keywords: also find this many keyphrases.
+///
+/// Returns:
+///     Summary, with .sentences (list[SummarySentence]), .keywords
+///     (list[Keyword]) and .lang.
+///
+/// Raises:
+///     TypeError: text is not a str.
+///     ValueError: unknown language code, or a bad budget.
+#[pyfunction]
+#[pyo3(signature = (text, *, sentences = 3, words = None, chars = None, ratio = None, lang = "auto", title = None, keywords = 0))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python API
+fn summarize<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    sentences: usize,
+    words: Option<usize>,
+    chars: Option<usize>,
+    ratio: Option<f64>,
+    lang: &str,
+    title: Option<String>,
+    keywords: usize,
+) -> PyResult<Bound<'py, Summary>> {
+    let text = text_arg(text, "summarize")?;
+    let request = SummaryRequest {
+        choice: lang_arg(lang)?,
+        title,
+        budget: budget_arg(sentences, words, chars, ratio)?,
+        keywords,
+    };
+    let made = py.detach(|| make_summary(&text, &request));
+    summary_object(py, &made)
+}
+
+/// Summarise many texts, in parallel, without the GIL: the same as
+/// `[summarize(t, ...) for t in texts]` with the texts shared out among all
+/// cores. `title`, when given, is used for every text.
+///
+/// Returns:
+///     list[Summary], one per text, in order.
+#[pyfunction]
+#[pyo3(signature = (texts, *, sentences = 3, words = None, chars = None, ratio = None, lang = "auto", title = None, keywords = 0))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python API
+fn summarize_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    sentences: usize,
+    words: Option<usize>,
+    chars: Option<usize>,
+    ratio: Option<f64>,
+    lang: &str,
+    title: Option<String>,
+    keywords: usize,
+) -> PyResult<Bound<'py, PyList>> {
+    let texts = texts_arg(texts, "summarize_batch")?;
+    let request = SummaryRequest {
+        choice: lang_arg(lang)?,
+        title,
+        budget: budget_arg(sentences, words, chars, ratio)?,
+        keywords,
+    };
+    let made: Vec<Made> = py.detach(|| {
+        texts
+            .par_iter()
+            .map(|t| make_summary(t, &request))
+            .collect()
+    });
+    let mut since_pause = 0;
+    let summaries = made
+        .iter()
+        .map(|m| {
+            pause_now_and_then(py, &mut since_pause, 1 + m.summary.chosen.len());
+            summary_object(py, m)
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, summaries)
+}
+
+/// Writes `text` in a translation format as `excerpt segment --format` does.
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python API
+fn write_tm(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    func: &str,
+    format: Format,
+    lang: &str,
+    target_lang: Option<&str>,
+    target: Option<&str>,
+    protect: &str,
+    xml_invalid: &str,
+    original: &str,
+    flags: SegmentFlags,
+) -> PyResult<String> {
+    let text = text_arg(text, func)?;
+    let choice = lang_arg(lang)?;
+    let settings = TmSettings::new(format, target_lang, target, protect, xml_invalid)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    py.detach(|| {
+        let lang = choice.resolve(&text);
+        let options = settings.segment_options(flags.options(&lang));
+        let segmenter = segmenter(&lang, flags);
+        let doc = Document::with_segmenter(&text, options, &segmenter);
+        settings.write(&doc, original)
+    })
+    .map_err(|e| PyValueError::new_err(format!("{original}: {e}")))
+}
+
+/// The XLIFF file `excerpt segment --format xliff` writes for `text`: the
+/// returned str, encoded as UTF-8, is byte for byte the command line's
+/// output for the same text in a UTF-8 file (plain text: HTML and Markdown
+/// are not parsed here).
+///
+/// Args:
+///     text: the text (str).
+///     lang: the source language, "auto" to detect it.
+///     target_lang: target language (BCP 47) for a bilingual file.
+///     target: what targets hold: "none", "empty" or "source" (default
+///         "empty" with a target language, "none" without).
+///     version: "2.1", "2.0" or "1.2".
+///     protect: spans to turn into inline codes: "urls,emails,numbers,tags".
+///     xml_invalid: characters XML 1.0 forbids: "code" or "error".
+///     original: the file name recorded in the file (the command line
+///         records "<stdin>" for standard input).
+///     newline_boundary, max_chars: as for segment().
+///
+/// Raises:
+///     TypeError: text is not a str. ValueError: a bad option, with the
+///     command line's message.
+#[pyfunction]
+#[pyo3(signature = (text, lang = "auto", *, target_lang = None, target = None, version = "2.1", protect = "", xml_invalid = "code", original = "<stdin>", newline_boundary = false, max_chars = None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python API
+fn to_xliff(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    lang: &str,
+    target_lang: Option<&str>,
+    target: Option<&str>,
+    version: &str,
+    protect: &str,
+    xml_invalid: &str,
+    original: &str,
+    newline_boundary: bool,
+    max_chars: Option<usize>,
+) -> PyResult<String> {
+    let version: XliffVersion = version.parse().map_err(PyValueError::new_err)?;
+    let flags = SegmentFlags::new(newline_boundary, max_chars)?;
+    write_tm(
+        py,
+        text,
+        "to_xliff",
+        Format::Xliff(version),
+        lang,
+        target_lang,
+        target,
+        protect,
+        xml_invalid,
+        original,
+        flags,
+    )
+}
+
+/// The TMX 1.4 file `excerpt segment --format tmx` writes for `text`: the
+/// returned str, encoded as UTF-8, is byte for byte the command line's
+/// output. The arguments are those of to_xliff() (without `version`).
+#[pyfunction]
+#[pyo3(signature = (text, lang = "auto", *, target_lang = None, target = None, protect = "", xml_invalid = "code", original = "<stdin>", newline_boundary = false, max_chars = None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python API
+fn to_tmx(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    lang: &str,
+    target_lang: Option<&str>,
+    target: Option<&str>,
+    protect: &str,
+    xml_invalid: &str,
+    original: &str,
+    newline_boundary: bool,
+    max_chars: Option<usize>,
+) -> PyResult<String> {
+    let flags = SegmentFlags::new(newline_boundary, max_chars)?;
+    write_tm(
+        py,
+        text,
+        "to_tmx",
+        Format::Tmx,
+        lang,
+        target_lang,
+        target,
+        protect,
+        xml_invalid,
+        original,
+        flags,
+    )
+}
+
+/// The extension module, re-exported by the `excerpt` package.
+#[pymodule]
+fn _excerpt(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Sentence>()?;
+    m.add_class::<SummarySentence>()?;
+    m.add_class::<Keyword>()?;
+    m.add_class::<Summary>()?;
+    m.add_function(wrap_pyfunction!(segment, m)?)?;
+    m.add_function(wrap_pyfunction!(segment_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(summarize, m)?)?;
+    m.add_function(wrap_pyfunction!(summarize_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(to_xliff, m)?)?;
+    m.add_function(wrap_pyfunction!(to_tmx, m)?)?;
+    Ok(())
+}
