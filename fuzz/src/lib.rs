@@ -261,7 +261,11 @@ pub fn merge(data: &[u8]) {
         let translation = excerpt_tm::read(&written)
             .unwrap_or_else(|e| panic!("{out_format:?} written but not read back: {e}"));
         let back = match format {
-            None => excerpt_tm::merge(&original, &translation, &opts).text,
+            None => {
+                excerpt_tm::merge(&original, &translation, &opts)
+                    .unwrap_or_else(|e| panic!("{out_format:?}: identity merge failed: {e}"))
+                    .text
+            }
             Some(f) => {
                 excerpt_doc::merge(&original, f, &translation, &opts)
                     .unwrap_or_else(|e| panic!("{out_format:?}: identity merge failed: {e}"))

@@ -7,8 +7,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
-use excerpt_segment::Segmenter;
-use excerpt_tm::{Document, SegmentOptions, Stats};
+use excerpt_tm::{Document, SegmentOptions, Splitter, Stats};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
@@ -23,7 +22,7 @@ use excerpt_lang::LangChoice;
 /// Segmenters built once per language and shared by the threads.
 pub struct Segmenters<'a> {
     flags: &'a SegmenterFlags,
-    by_lang: Mutex<HashMap<String, Arc<(SegmentOptions, Segmenter)>>>,
+    by_lang: Mutex<HashMap<String, Arc<(SegmentOptions, Splitter)>>>,
 }
 
 impl<'a> Segmenters<'a> {
@@ -36,13 +35,13 @@ impl<'a> Segmenters<'a> {
     }
 
     /// The options and segmenter for `lang`.
-    pub fn get(&self, lang: &str) -> Result<Arc<(SegmentOptions, Segmenter)>> {
+    pub fn get(&self, lang: &str) -> Result<Arc<(SegmentOptions, Splitter)>> {
         if let Some(found) = self.by_lang.lock().expect("segmenters").get(lang) {
             return Ok(found.clone());
         }
         let options = self.flags.options(lang)?;
-        let segmenter = options.segmenter();
-        let built = Arc::new((options, segmenter));
+        let splitter = options.splitter()?;
+        let built = Arc::new((options, splitter));
         let mut map = self.by_lang.lock().expect("segmenters");
         Ok(map.entry(lang.to_string()).or_insert(built).clone())
     }
@@ -50,8 +49,8 @@ impl<'a> Segmenters<'a> {
     /// Segments `text` as the translation formats do (same segment ids).
     fn document<'t>(&self, text: &'t str, lang: &str) -> Result<Document<'t>> {
         let engine = self.get(lang)?;
-        let (options, segmenter) = &*engine;
-        Ok(Document::with_segmenter(text, options.clone(), segmenter))
+        let (options, splitter) = &*engine;
+        Ok(Document::with_splitter(text, options.clone(), splitter))
     }
 }
 
@@ -223,7 +222,7 @@ impl Tally {
 
 /// Runs `stats --jsonl`: one row per JSON Lines file, and the total.
 pub fn run_stats(args: &crate::stats::StatsArgs, sources: &[Source]) -> Result<()> {
-    let choice = LangChoice::parse(&args.lang)?;
+    let choice = args.segmenter.lang_choice(&args.lang)?;
     let segmenters = Segmenters::new(&args.segmenter);
     let progress =
         jsonl_records::progress_for(args.corpus.progress, sources, args.output.as_deref());
@@ -266,7 +265,7 @@ pub fn run_stats(args: &crate::stats::StatsArgs, sources: &[Source]) -> Result<(
 /// in the order given and the total; only the counts of each file's
 /// segments are kept, not its text.
 pub fn run_stats_files(args: &crate::stats::StatsArgs, sources: &[Source]) -> Result<()> {
-    let choice = LangChoice::parse(&args.lang)?;
+    let choice = args.segmenter.lang_choice(&args.lang)?;
     let segmenters = Segmenters::new(&args.segmenter);
     let counted: Vec<Result<(String, Vec<Counted>)>> = sources
         .par_iter()

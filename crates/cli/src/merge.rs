@@ -12,7 +12,6 @@ use crate::encoding::{Fallback, FileEncoding};
 use crate::input::Source;
 use crate::output::Output;
 use crate::project::ProjectFile;
-use excerpt_lang::LangChoice;
 
 /// Rebuild a translated document: the original's skeleton (whitespace,
 /// paragraphs, line endings) with each segment replaced by its target.
@@ -96,7 +95,6 @@ const TRANSLATED_EXTENSIONS: [&str; 5] = ["xlf", "xliff", "tmx", "po", "tsv"];
 
 /// Runs `excerpt merge`.
 pub fn run(args: &MergeArgs) -> Result<()> {
-    args.segmenter.reject_srx("merge")?;
     if let Some(out_dir) = &args.out_dir {
         return run_project(args, out_dir);
     }
@@ -162,7 +160,14 @@ fn run_project(args: &MergeArgs, out_dir: &Path) -> Result<()> {
 fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> Result<Vec<u8>> {
     let translated_name = translated_path.display().to_string();
     let (translated, _) = Source::File(translated_path.to_path_buf()).read_text(None)?;
-    let translation = excerpt_tm::read(&translated).with_context(|| translated_name.clone())?;
+    let mut translation = excerpt_tm::read(&translated).with_context(|| translated_name.clone())?;
+    // SRX rules recorded with the options: the same file must be given or
+    // found, unchanged.
+    if let Some(options) = &mut translation.options {
+        if let Some(recorded) = &options.srx {
+            options.srx = Some(args.segmenter.load_recorded(recorded, translated_path)?);
+        }
+    }
     // --encoding, else the encoding the file records; a byte-order mark in
     // the original decides in any case
     let recorded = translation
@@ -193,15 +198,18 @@ fn merge_one(args: &MergeArgs, original_path: &Path, translated_path: &Path) -> 
     // The language, when the file does not record it, is detected as
     // `segment` detects it: on the text, without the markup.
     let lang = match input {
-        Some(format) => LangChoice::parse(&args.lang)?
+        Some(format) => args
+            .segmenter
+            .lang_choice(&args.lang)?
             .resolve(&excerpt_doc::Doc::parse(&original, format).plain_text()),
-        None => LangChoice::parse(&args.lang)?.resolve(&original),
+        None => args.segmenter.lang_choice(&args.lang)?.resolve(&original),
     };
     let fallback = args.segmenter.options(&lang)?.protect(protect);
     let merged = match input {
         Some(format) => excerpt_doc::merge(&original, format, &translation, &fallback)
             .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,
-        None => excerpt_tm::merge(&original, &translation, &fallback),
+        None => excerpt_tm::merge(&original, &translation, &fallback)
+            .map_err(|e| anyhow::anyhow!("{translated_name}: {e}"))?,
     };
     if merged.original_differs && !args.force {
         bail!(

@@ -164,10 +164,11 @@ pub fn run(args: &SegmentArgs) -> Result<()> {
         args.output.as_deref(),
         args.files.iter().map(|f| f.as_path()),
     )?;
-    if args.segmenter.srx.is_some() {
-        return crate::srx::run_segment(args);
+    let lang_choice = args.segmenter.lang_choice(&args.lang)?;
+    let plain_format = matches!(args.format, SegmentFormat::Lines | SegmentFormat::Jsonl);
+    if args.segmenter.srx.is_some() && plain_format && !args.jsonl && args.out_dir.is_none() {
+        return crate::srx::run_segment(args, &lang_choice);
     }
-    let lang_choice = LangChoice::parse(&args.lang)?;
     let sources = Source::from_args(&args.files);
     if args.jsonl {
         let out = Output::open(args.output.as_deref())?;
@@ -285,6 +286,10 @@ fn run_project(
                     out.write_all(written.as_bytes())?;
                     Ok(())
                 }
+                None if args.segmenter.srx.is_some() => {
+                    crate::srx::write_file(args, lang_choice, (&text, enc), &name, None, out)
+                        .with_context(|| name)
+                }
                 // HTML and Markdown as in a single-file run: without markup
                 None => match args.input.resolve(&name, &text) {
                     Some(format) => {
@@ -320,10 +325,11 @@ fn write_plain(
     let mut counted = 0;
     let lang = lang_choice.resolve(text);
     let options = args.segmenter.options(&lang)?;
+    let splitter = options.splitter()?;
     if args.format == SegmentFormat::Lines {
-        for sentence in options.segmenter().segment(text) {
-            writeln!(out, "{}", one_line(sentence.as_str()))?;
-            done.segment(sentence.range().end, &mut counted);
+        for cut in splitter.cuts(text) {
+            writeln!(out, "{}", one_line(&text[cut.range.clone()]))?;
+            done.segment(cut.range.end, &mut counted);
         }
         done.advance(text.len(), &mut counted);
         return Ok(());
@@ -331,10 +337,9 @@ fn write_plain(
     // The ids are those the translation formats give the same segments;
     // they are written as they come, so a large text's segments are never
     // all held at once.
-    let segmenter = options.segmenter();
     let mut chars = CharOffsets::in_file(text, enc);
     let encoding = enc.record();
-    for (i, segment) in excerpt_tm::segments(text, &segmenter).enumerate() {
+    for (i, segment) in excerpt_tm::segments(text, &splitter).enumerate() {
         let range = segment.range();
         let mut record = SentenceRecord::new(
             file,
@@ -363,7 +368,7 @@ fn write_record(out: &mut dyn Write, record: &SentenceRecord) -> Result<()> {
 /// `--format lines|jsonl` for an HTML or Markdown document: each segment's
 /// text without its markup; offsets are those of the whole segment, markup
 /// included, in the original.
-fn write_document(
+pub(crate) fn write_document(
     args: &SegmentArgs,
     lang_choice: &LangChoice,
     (text, enc): (&str, FileEncoding),
@@ -374,7 +379,7 @@ fn write_document(
     let doc = excerpt_doc::Doc::parse(text, format);
     let lang = lang_choice.resolve(&doc.plain_text());
     let options = args.segmenter.options(&lang)?.input(Some(format.name()));
-    let segmented = excerpt_doc::Segmented::new(&doc, &options);
+    let segmented = excerpt_doc::Segmented::with_splitter(&doc, &options.splitter()?);
     let plain = segmented.plain_texts();
     if args.format == SegmentFormat::Lines {
         for p in &plain {

@@ -27,48 +27,48 @@ struct SrxRecord<'a> {
     words: usize,
 }
 
-/// The SRX language code for a text: `--lang` as given, or the detected
-/// ISO code when it is `auto`.
-fn srx_code(args: &SegmentArgs, text: &str) -> Result<String> {
-    if args.lang == "auto" {
-        Ok(LangChoice::parse("auto")?.resolve(text))
-    } else {
-        Ok(args.lang.clone())
-    }
-}
-
-/// Runs `excerpt segment --srx`.
-pub fn run_segment(args: &SegmentArgs) -> Result<()> {
-    if args.jsonl || args.out_dir.is_some() {
-        anyhow::bail!("--srx is not supported with --jsonl or --out-dir yet");
-    }
-    if !matches!(args.format, SegmentFormat::Lines | SegmentFormat::Jsonl) {
-        anyhow::bail!(
-            "--srx is not supported with --format {} yet (lines and jsonl are)",
-            args.format_name()
-        );
-    }
+/// Runs `excerpt segment --srx --format lines|jsonl` on files one after
+/// another: the reference engine's segments, untrimmed. (The translation
+/// formats, `--jsonl` records and HTML or Markdown documents go the way of
+/// every segmentation, with the SRX rules in the options.)
+pub fn run_segment(args: &SegmentArgs, lang: &LangChoice) -> Result<()> {
     let sources = Source::from_args(&args.files);
     let mut out = Output::open(args.output.as_deref())?;
     let show_file = sources.len() > 1;
     for source in &sources {
         let (text, encoding) = source.read_text(args.encoding.encoding)?;
         let name = source.name();
-        if encoding != crate::encoding::FileEncoding::UTF8 && args.format == SegmentFormat::Jsonl {
-            // Its offsets would count the decoded text, not the file's bytes.
-            anyhow::bail!(
-                "{name}: --srx --format jsonl reads UTF-8 files without a byte-order mark only, for now"
-            );
-        }
-        let code = srx_code(args, &text)?;
-        let seg = args
-            .segmenter
-            .srx_segmenter(&code)?
-            .context("--srx missing")?;
         let file = show_file.then_some(name.as_str());
-        write_segments(args.format, &seg, &text, &code, file, &mut out)?;
+        write_file(args, lang, (&text, encoding), &name, file, &mut out)?;
     }
     out.finish()
+}
+
+/// Writes the segments of one file's `text`, called `name`, as `--format
+/// lines` or `jsonl`; `file` is the name given in each JSON record.
+pub fn write_file(
+    args: &SegmentArgs,
+    lang: &LangChoice,
+    (text, encoding): (&str, crate::encoding::FileEncoding),
+    name: &str,
+    file: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if let Some(format) = args.input.resolve(name, text) {
+        return crate::segment::write_document(args, lang, (text, encoding), format, file, out);
+    }
+    if encoding != crate::encoding::FileEncoding::UTF8 && args.format == SegmentFormat::Jsonl {
+        // Its offsets would count the decoded text, not the file's bytes.
+        anyhow::bail!(
+            "{name}: --srx --format jsonl reads UTF-8 files without a byte-order mark only, for now"
+        );
+    }
+    let code = lang.resolve(text);
+    let seg = args
+        .segmenter
+        .srx_segmenter(&code)?
+        .context("--srx missing")?;
+    write_segments(args.format, &seg, text, &code, file, out)
 }
 
 fn write_segments(

@@ -96,7 +96,6 @@ pub fn run(args: &StatsArgs) -> Result<()> {
         args.output.as_deref(),
         args.files.iter().map(|f| f.as_path()),
     )?;
-    args.segmenter.reject_srx("stats")?;
     let sources = if args.files.iter().any(|f| f.is_dir()) {
         crate::project::walk(&args.files, &args.walk, None)?
             .into_iter()

@@ -104,10 +104,13 @@ impl TmWriter {
         let doc = match &parsed {
             Some((format, parsed)) => {
                 let options = options.input(Some(format.name()));
-                segmented = excerpt_doc::Segmented::new(parsed, &options);
+                segmented = excerpt_doc::Segmented::with_splitter(parsed, &options.splitter()?);
                 segmented.document(options)
             }
-            None => Document::new(text, options),
+            None => {
+                let splitter = options.splitter()?;
+                Document::with_splitter(text, options, &splitter)
+            }
         };
         self.settings
             .write(&doc, name)

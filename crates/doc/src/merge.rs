@@ -28,6 +28,9 @@ pub enum MergeError {
         /// What is wrong.
         detail: String,
     },
+    /// The recorded segmentation cannot be redone (SRX rules not loaded).
+    #[error("{0}")]
+    Segmentation(String),
 }
 
 /// Rebuilds a translated document from the original `source` of `format`
@@ -66,7 +69,10 @@ pub fn merge(
         .clone()
         .unwrap_or_else(|| fallback.clone());
     let doc = Doc::parse(source, format);
-    let segmented = Segmented::new(&doc, &options);
+    let splitter = options
+        .splitter()
+        .map_err(|e| MergeError::Segmentation(e.to_string()))?;
+    let segmented = Segmented::with_splitter(&doc, &splitter);
     let tm = segmented.document(options.clone());
     let mut targets: HashMap<&str, &[TargetPiece]> = HashMap::new();
     for unit in &translation.units {

@@ -1,7 +1,7 @@
 //! Sentences inside runs, as segments for the translation formats.
 
 use crate::model::{Doc, Part, Role, Run};
-use excerpt_tm::{CodeKind, Document, SegmentOptions, SegmentSpec};
+use excerpt_tm::{CodeKind, Document, SegmentOptions, SegmentSpec, Splitter};
 use std::ops::Range;
 
 /// A part of a segment with its place in the text shown to translators.
@@ -83,15 +83,37 @@ impl Segmented {
     /// let seg = Segmented::new(&doc, &SegmentOptions::new("en"));
     /// assert_eq!(seg.len(), 3);
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// When `options` record SRX rules that were not loaded
+    /// ([`SegmentOptions::splitter`] fails; [`Segmented::with_splitter`]
+    /// takes the splitter it gives).
     pub fn new(doc: &Doc<'_>, options: &SegmentOptions) -> Segmented {
-        let segmenter = options.segmenter();
+        let splitter = options
+            .splitter()
+            .unwrap_or_else(|e| panic!("Segmented::new: {e}"));
+        Segmented::with_splitter(doc, &splitter)
+    }
+
+    /// Cuts every run of `doc` with `splitter`, as [`Segmented::new`] does.
+    ///
+    /// ```
+    /// use excerpt_doc::{Doc, Format, Segmented};
+    /// use excerpt_tm::SegmentOptions;
+    ///
+    /// let doc = Doc::parse("<p>One. Two.</p>", Format::Html);
+    /// let splitter = SegmentOptions::new("en").splitter().unwrap();
+    /// assert_eq!(Segmented::with_splitter(&doc, &splitter).len(), 2);
+    /// ```
+    pub fn with_splitter(doc: &Doc<'_>, splitter: &Splitter) -> Segmented {
         let source = doc.source();
         let mut shown = String::new();
         let mut specs = Vec::new();
         let mut segs = Vec::new();
         let mut paragraph = 0;
         for (r, run) in doc.runs().iter().enumerate() {
-            let cut = cut_run(run, source, &segmenter);
+            let cut = cut_run(run, source, splitter);
             if cut.is_empty() {
                 continue;
             }
@@ -218,7 +240,7 @@ impl Segmented {
 
 /// Cuts a run into segments: for each, its parts in order (text parts may
 /// be cut at sentence ends).
-fn cut_run(run: &Run, source: &str, segmenter: &excerpt_segment::Segmenter) -> Vec<Vec<Part>> {
+fn cut_run(run: &Run, source: &str, splitter: &Splitter) -> Vec<Vec<Part>> {
     // The text the segmenter reads: text as it reads, a standalone code as
     // one object character, a paired code as nothing.
     let mut flat = String::new();
@@ -235,7 +257,7 @@ fn cut_run(run: &Run, source: &str, segmenter: &excerpt_segment::Segmenter) -> V
         }
         at.push(start..flat.len());
     }
-    let sentences: Vec<Range<usize>> = segmenter.segment(&flat).map(|s| s.range()).collect();
+    let sentences: Vec<Range<usize>> = splitter.cuts(&flat).map(|c| c.range).collect();
     if sentences.is_empty() {
         return Vec::new();
     }

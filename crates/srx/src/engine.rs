@@ -8,6 +8,18 @@
 use crate::{CompiledRules, RegexId};
 use fancy_regex::RegexInput;
 
+/// Which DFAs test the exceptions of a text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dfa {
+    /// None: every exception by its fancy-regex.
+    No,
+    /// Those with Unicode word boundaries (they give up beside non-ASCII).
+    Unicode,
+    /// Those with ASCII word boundaries: the text has no non-ASCII word
+    /// character.
+    Ascii,
+}
+
 /// The state of one break rule's search, as loomchild's `RuleMatcher`.
 struct Matcher {
     rule: usize,
@@ -105,22 +117,56 @@ impl CompiledRules {
 
     /// Whether an exception (break="no" rule) placed before break rule
     /// `rule` matches at `pos` (transparent bounds: it sees the whole text).
-    fn is_exception(&self, rule: usize, text: &str, pos: usize, fast: bool) -> bool {
+    fn is_exception(&self, rule: usize, text: &str, pos: usize, fast: bool, dfa: Dfa) -> bool {
         let n = self.breaks[rule].exceptions;
-        self.exceptions[..n].iter().any(|ex| {
-            if !ex.may_match(text, pos) {
-                return false;
+        if fast && dfa != Dfa::No {
+            let ascii = dfa == Dfa::Ascii;
+            if let Some(hit) = self.multi.any_match(text, pos, n, ascii, |i| {
+                self.exceptions[i].may_match(text, pos)
+            }) {
+                return hit
+                    || self.exceptions[..n].iter().enumerate().any(|(i, ex)| {
+                        !self.multi.by_dfa(i) && self.fancy_exception(ex, text, pos, fast)
+                    });
             }
-            let re = self.regexes[ex.regex].get(fast);
-            re.find_input(RegexInput::new(text).from_pos(pos).anchored(true))
-                .unwrap_or_else(|e| panic!("regex {} failed: {e}", re.as_str()))
-                .is_some()
-        })
+        }
+        self.exceptions[..n]
+            .iter()
+            .any(|ex| self.fancy_exception(ex, text, pos, fast))
+    }
+
+    /// Whether exception `ex` matches at `pos`, by its fancy-regex.
+    fn fancy_exception(&self, ex: &crate::Exception, text: &str, pos: usize, fast: bool) -> bool {
+        if !ex.may_match(text, pos) {
+            return false;
+        }
+        let re = self.regexes[ex.regex].get(fast);
+        re.find_input(RegexInput::new(text).from_pos(pos).anchored(true))
+            .unwrap_or_else(|e| panic!("regex {} failed: {e}", re.as_str()))
+            .is_some()
     }
 
     /// The end offsets (bytes) of the segments of `text`, the last one
     /// being `text.len()`; empty for an empty text.
     pub(crate) fn segment_ends(&self, text: &str) -> Vec<usize> {
+        self.segment_ends_with(text, true)
+    }
+
+    /// Which exception DFAs `text` may use.
+    fn dfa_for(&self, text: &str, dfa: bool) -> Dfa {
+        if !dfa {
+            Dfa::No
+        } else if self.non_ascii_word.is_match(text).unwrap_or(true) {
+            Dfa::Unicode
+        } else {
+            Dfa::Ascii
+        }
+    }
+
+    /// [`CompiledRules::segment_ends`], with the exceptions tested by the
+    /// DFAs where they can (`dfa`) or all by their fancy-regexes.
+    pub(crate) fn segment_ends_with(&self, text: &str, dfa: bool) -> Vec<usize> {
+        let dfa = self.dfa_for(text, dfa);
         let mut ends = Vec::new();
         let fast = !self.divergent.is_match(text).unwrap_or(true);
         let mut matchers: Vec<Matcher> = Vec::with_capacity(self.breaks.len());
@@ -156,7 +202,7 @@ impl CompiledRules {
                     Some(i) => {
                         end = matchers[i].break_at();
                         if end > start {
-                            found = !self.is_exception(matchers[i].rule, text, end, fast);
+                            found = !self.is_exception(matchers[i].rule, text, end, fast, dfa);
                             if found {
                                 // cut: matchers whose match began before the break
                                 // search again from it, in a region.

@@ -25,6 +25,7 @@ mod engine;
 mod finitize;
 mod java;
 mod java_class;
+mod multi;
 mod parse;
 mod prefilter;
 
@@ -204,8 +205,14 @@ pub(crate) struct CompiledRules {
     pub regexes: Vec<Slot>,
     /// Finds the characters on which the word boundaries disagree.
     pub divergent: fancy_regex::Regex,
+    /// Finds a non-ASCII word character (where ASCII and Unicode word
+    /// boundaries differ).
+    pub non_ascii_word: fancy_regex::Regex,
     pub breaks: Vec<BreakRule>,
     pub exceptions: Vec<Exception>,
+    /// The exceptions as two multi-pattern DFAs, for texts where the
+    /// native word boundary is exact.
+    pub multi: multi::Exceptions,
 }
 
 /// The rules of one SRX file for one language code, compiled once; cheap to
@@ -362,6 +369,7 @@ impl SrxDocument {
         let mut cache = std::collections::HashMap::new();
         let mut breaks = Vec::new();
         let mut exceptions = Vec::new();
+        let mut parts = Vec::new();
         for lr in self.rules_for(code, dialect)? {
             for rule in &lr.rules {
                 let (before, after) = (with(&rule.before), with(&rule.after));
@@ -398,6 +406,14 @@ impl SrxDocument {
                     let regex = compile(&java, rule.line, &mut regexes, &mut cache)?;
                     let filter = prefilter::Filter::new(&fin, &after);
                     exceptions.push(Exception { regex, filter });
+                    let fast = |p: &str| {
+                        if p.is_empty() {
+                            Ok(String::new())
+                        } else {
+                            java::translate_fast_boundary(p)
+                        }
+                    };
+                    parts.push(fast(&fin).and_then(|b| Ok((b, fast(&after)?))).ok());
                 }
             }
         }
@@ -406,8 +422,11 @@ impl SrxDocument {
                 regexes,
                 divergent: fancy_regex::Regex::new(java::BOUNDARY_DIVERGENT)
                     .expect("the divergence class compiles"),
+                non_ascii_word: fancy_regex::Regex::new(r"[\w&&[^\x00-\x7F]]")
+                    .expect("the class compiles"),
                 breaks,
                 exceptions,
+                multi: multi::Exceptions::new(&parts),
             }),
         })
     }

@@ -4,6 +4,7 @@
 use crate::inline::{CodeKind, Piece, TargetPiece, split, split_marked};
 use crate::options::SegmentOptions;
 use crate::protect::Protect;
+use crate::splitter::Splitter;
 use crate::translation::push_text;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -306,35 +307,35 @@ pub fn word_count(text: &str) -> usize {
 }
 
 /// The segments of `text` one at a time, with the ids a [`Document`] made
-/// with the same segmenter gives them: for a text too large to hold all its
+/// with the same splitter gives them: for a text too large to hold all its
 /// segments at once.
 ///
 /// ```
 /// use excerpt_tm::{Document, SegmentOptions, segments};
 ///
 /// let options = SegmentOptions::new("en");
-/// let segmenter = options.segmenter();
+/// let splitter = options.splitter().unwrap();
 /// let text = "One. Two.\n\nThree.";
-/// let streamed: Vec<_> = segments(text, &segmenter).collect();
+/// let streamed: Vec<_> = segments(text, &splitter).collect();
 /// assert_eq!(streamed, Document::new(text, options).segments());
 /// ```
-pub fn segments<'s, 't>(
+pub fn segments<'s, 't: 's>(
     text: &'t str,
-    segmenter: &'s excerpt_segment::Segmenter,
+    splitter: &'s Splitter,
 ) -> impl Iterator<Item = Segment<'t>> + use<'s, 't> {
     let mut last_paragraph = usize::MAX;
     let mut in_paragraph = 0;
-    segmenter.segment(text).map(move |s| {
-        if s.paragraph() != last_paragraph {
-            last_paragraph = s.paragraph();
+    splitter.cuts(text).map(move |cut| {
+        if cut.paragraph != last_paragraph {
+            last_paragraph = cut.paragraph;
             in_paragraph = 0;
         }
         in_paragraph += 1;
         Segment {
-            id: format!("p{}.s{}", s.paragraph() + 1, in_paragraph),
-            paragraph: s.paragraph(),
-            text: s.as_str(),
-            range: s.range(),
+            id: format!("p{}.s{}", cut.paragraph + 1, in_paragraph),
+            paragraph: cut.paragraph,
+            text: &text[cut.range.clone()],
+            range: cut.range,
             codes: None,
         }
     })
@@ -363,32 +364,40 @@ pub struct Document<'t> {
 impl<'t> Document<'t> {
     /// Segments `text` with `options`.
     ///
+    /// # Panics
+    ///
+    /// When `options` record SRX rules that were not loaded (see
+    /// [`SegmentOptions::splitter`]; [`Document::with_splitter`] does not
+    /// panic).
+    ///
     /// ```
     /// let doc = excerpt_tm::Document::new("One. Two.", excerpt_tm::SegmentOptions::new("en"));
     /// assert_eq!(doc.segments().len(), 2);
     /// ```
     pub fn new(text: &'t str, options: SegmentOptions) -> Document<'t> {
-        let segmenter = options.segmenter();
-        Document::with_segmenter(text, options, &segmenter)
+        let splitter = options
+            .splitter()
+            .unwrap_or_else(|e| panic!("Document::new: {e}"));
+        Document::with_splitter(text, options, &splitter)
     }
 
-    /// Segments `text` with a segmenter already built from `options` (by
-    /// [`SegmentOptions::segmenter`]), so that many texts can share one.
+    /// Segments `text` with a splitter already built from `options` (by
+    /// [`SegmentOptions::splitter`]), so that many texts can share one.
     ///
     /// ```
     /// use excerpt_tm::{Document, SegmentOptions};
     ///
     /// let options = SegmentOptions::new("en");
-    /// let segmenter = options.segmenter();
-    /// let doc = Document::with_segmenter("One. Two.", options.clone(), &segmenter);
+    /// let splitter = options.splitter().unwrap();
+    /// let doc = Document::with_splitter("One. Two.", options.clone(), &splitter);
     /// assert_eq!(doc.segments()[1].id(), Document::new("One. Two.", options).segments()[1].id());
     /// ```
-    pub fn with_segmenter(
+    pub fn with_splitter(
         text: &'t str,
         options: SegmentOptions,
-        segmenter: &excerpt_segment::Segmenter,
+        splitter: &Splitter,
     ) -> Document<'t> {
-        let segments = segments(text, segmenter).collect();
+        let segments = segments(text, splitter).collect();
         Document {
             text,
             options,

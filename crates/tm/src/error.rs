@@ -32,6 +32,27 @@ pub enum Error {
     /// Options that do not fit together.
     #[error("{0}")]
     Options(String),
+    /// SRX rules that cannot be used (the message names the file).
+    #[error("{0}")]
+    Srx(String),
+    /// An SRX file whose content is not the one the options record.
+    #[error(
+        "{file} has changed since the text was segmented with it (recorded {recorded}, found {found})"
+    )]
+    SrxChanged {
+        /// The file as recorded.
+        file: String,
+        /// The recorded fingerprint.
+        recorded: String,
+        /// The fingerprint of the content given.
+        found: String,
+    },
+    /// Options that record SRX rules used before the rules were loaded.
+    #[error("the text was segmented with the SRX rules of {file}, which were not loaded")]
+    SrxNotLoaded {
+        /// The file as recorded.
+        file: String,
+    },
 }
 
 impl Error {

@@ -15,7 +15,7 @@
 //! let xliff = write(&doc, Format::Xliff(Default::default()), &opts).unwrap();
 //!
 //! // An identity translation rebuilds the original byte for byte.
-//! let back = merge(original, &read(&xliff).unwrap(), &SegmentOptions::new("en"));
+//! let back = merge(original, &read(&xliff).unwrap(), &SegmentOptions::new("en")).unwrap();
 //! assert_eq!(back.text, original);
 //! assert!(back.untranslated.is_empty());
 //! ```
@@ -48,6 +48,7 @@ mod po;
 mod protect;
 mod read;
 mod settings;
+mod splitter;
 mod stats;
 mod tmx;
 mod translation;
@@ -69,6 +70,7 @@ pub use options::SegmentOptions;
 pub use protect::{Protect, SpanKind};
 pub use read::read;
 pub use settings::{TmSettings, bcp47};
+pub use splitter::{Cut, Splitter, SrxRules};
 pub use stats::{Stats, normalize};
 pub use translation::{Translation, Unit};
 pub use tsv::{tsv_escape, tsv_unescape};

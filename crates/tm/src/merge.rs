@@ -2,6 +2,7 @@
 //! targets of a translated file.
 
 use crate::document::Document;
+use crate::error::Error;
 use crate::inline::{Piece, TargetPiece, split};
 use crate::options::SegmentOptions;
 use crate::translation::Translation;
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 ///
 /// let original = "Good morning. See you.\n";
 /// let translated = read("Good morning.\tBonjour.\tp1.s1\n").unwrap();
-/// let merged = merge(original, &translated, &SegmentOptions::new("en"));
+/// let merged = merge(original, &translated, &SegmentOptions::new("en")).unwrap();
 /// assert_eq!(merged.text, "Bonjour. See you.\n");
 /// assert_eq!(merged.untranslated, ["p1.s2"]);
 /// ```
@@ -42,23 +43,29 @@ pub struct Merged {
 /// then every segment is replaced by the target with the same id, inline
 /// codes taking their text from the original. The skeleton (whitespace,
 /// line ends, blank lines) is copied as it is. A segment without a target
-/// keeps its source and is listed in [`Merged::untranslated`].
+/// keeps its source and is listed in [`Merged::untranslated`]. Options
+/// that record SRX rules must have them loaded ([`crate::SrxRules::load`]),
+/// else the result is [`Error::SrxNotLoaded`].
 ///
 /// ```
 /// use excerpt_tm::{merge, read, SegmentOptions};
 ///
 /// let original = "Yes.\n\nNo.\n";
 /// let po = "msgctxt \"p2.s1\"\nmsgid \"No.\"\nmsgstr \"Nein.\"\n";
-/// let merged = merge(original, &read(po).unwrap(), &SegmentOptions::new("en"));
+/// let merged = merge(original, &read(po).unwrap(), &SegmentOptions::new("en")).unwrap();
 /// assert_eq!(merged.text, "Yes.\n\nNein.\n");
 /// assert_eq!(merged.untranslated, ["p1.s1"]);
 /// ```
-pub fn merge(original: &str, translation: &Translation, fallback: &SegmentOptions) -> Merged {
+pub fn merge(
+    original: &str,
+    translation: &Translation,
+    fallback: &SegmentOptions,
+) -> Result<Merged, Error> {
     let options = translation
         .options
         .clone()
         .unwrap_or_else(|| fallback.clone());
-    let doc = Document::new(original, options.clone());
+    let doc = Document::with_splitter(original, options.clone(), &options.splitter()?);
     let mut targets: HashMap<&str, &[TargetPiece]> = HashMap::new();
     for unit in &translation.units {
         if unit.has_target() {
@@ -104,7 +111,7 @@ pub fn merge(original: &str, translation: &Translation, fallback: &SegmentOption
             s.text().into()
         }
     });
-    Merged {
+    Ok(Merged {
         text,
         segments: doc.segments().len(),
         untranslated,
@@ -113,5 +120,5 @@ pub fn merge(original: &str, translation: &Translation, fallback: &SegmentOption
         original_differs: translation
             .source
             .is_some_and(|f| f != crate::Fingerprint::of(original)),
-    }
+    })
 }

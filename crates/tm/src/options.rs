@@ -1,7 +1,9 @@
 //! Segmentation options, recorded in every file so that merge can redo the
 //! segmentation exactly.
 
+use crate::error::Error;
 use crate::protect::Protect;
+use crate::splitter::{Splitter, SrxRules};
 use excerpt_segment::Segmenter;
 
 /// How a text was segmented: everything merge needs to cut the original the
@@ -44,6 +46,9 @@ pub struct SegmentOptions {
     /// `Shift_JIS`). The segments are always Unicode; merge writes the
     /// document back in this encoding.
     pub encoding: Option<String>,
+    /// The SRX rules the text is cut with instead of excerpt's own
+    /// segmenter (which the options above then do not affect).
+    pub srx: Option<SrxRules>,
 }
 
 impl SegmentOptions {
@@ -64,7 +69,20 @@ impl SegmentOptions {
             learn: false,
             input: None,
             encoding: None,
+            srx: None,
         }
+    }
+
+    /// Cuts with SRX rules instead of excerpt's own segmenter (see
+    /// [`SrxRules`]).
+    ///
+    /// ```
+    /// let o = excerpt_tm::SegmentOptions::new("en").srx(None);
+    /// assert!(o.srx.is_none());
+    /// ```
+    pub fn srx(mut self, rules: Option<SrxRules>) -> SegmentOptions {
+        self.srx = rules;
+        self
     }
 
     /// Records the original file's encoding (see [`SegmentOptions::encoding`]).
@@ -152,14 +170,23 @@ impl SegmentOptions {
         self
     }
 
-    /// The segmenter these options describe. The segmenter takes the primary
-    /// language subtag (`en` of `en-GB`).
+    /// What cuts the text: the SRX rules when the options have them, else
+    /// excerpt's own segmenter for the primary language subtag (`en` of
+    /// `en-GB`). An error when the options record SRX rules that were not
+    /// loaded (as read from a file: see [`SrxRules::load`]).
     ///
     /// ```
-    /// let seg = excerpt_tm::SegmentOptions::new("en-GB").segmenter();
-    /// assert_eq!(seg.lang(), "en");
+    /// use excerpt_tm::{SegmentOptions, Splitter};
+    ///
+    /// let splitter = SegmentOptions::new("en-GB").splitter().unwrap();
+    /// assert!(matches!(splitter, Splitter::Own(s) if s.lang() == "en"));
     /// ```
-    pub fn segmenter(&self) -> Segmenter {
+    pub fn splitter(&self) -> Result<Splitter, Error> {
+        Splitter::new(self)
+    }
+
+    /// excerpt's own segmenter with these options.
+    pub(crate) fn own_segmenter(&self) -> Segmenter {
         let primary = self.lang.split(['-', '_']).next().unwrap_or("");
         Segmenter::builder(primary)
             .newline_boundary(self.newline_boundary)
@@ -196,11 +223,16 @@ impl SegmentOptions {
         if let Some(encoding) = &self.encoding {
             line.push_str(&format!(" encoding={encoding}"));
         }
+        if let Some(srx) = &self.srx {
+            line.push(' ');
+            line.push_str(&srx.words());
+        }
         line
     }
 
     /// Reads a line written by [`SegmentOptions::to_line`]; `None` when it
-    /// has no `lang`. Unknown keys are ignored.
+    /// has no `lang`, or names SRX rules without their fingerprint or code.
+    /// Unknown keys are ignored. SRX rules read so are recorded, not loaded.
     ///
     /// ```
     /// let o = excerpt_tm::SegmentOptions::from_line("lang=es protect=numbers").unwrap();
@@ -216,6 +248,7 @@ impl SegmentOptions {
         let mut learn = false;
         let mut input = None;
         let mut encoding = None;
+        let (mut srx, mut srx_source, mut srx_code, mut srx_flags) = (None, None, None, None);
         for word in line.split_whitespace() {
             let Some((key, value)) = word.split_once('=') else {
                 continue;
@@ -228,6 +261,10 @@ impl SegmentOptions {
                 "learn" => learn = value == "true",
                 "input" if !value.is_empty() => input = Some(value.to_string()),
                 "encoding" if !value.is_empty() => encoding = Some(value.to_string()),
+                "srx" => srx = Some(value),
+                "srx-source" => srx_source = Some(value),
+                "srx-code" => srx_code = Some(value),
+                "srx-flags" => srx_flags = Some(value),
                 "abbreviations" => {
                     abbreviations = value
                         .split(',')
@@ -238,6 +275,10 @@ impl SegmentOptions {
                 _ => {}
             }
         }
+        let srx = match srx {
+            Some(file) => Some(SrxRules::from_words(file, srx_source, srx_code, srx_flags)?),
+            None => None,
+        };
         Some(SegmentOptions {
             lang: lang?,
             newline_boundary,
@@ -247,13 +288,14 @@ impl SegmentOptions {
             learn,
             input,
             encoding,
+            srx,
         })
     }
 }
 
 /// Escapes an item of a comma-separated value of [`SegmentOptions::to_line`]:
 /// `%`, `,` and whitespace become `%XX`.
-fn escape_item(item: &str) -> String {
+pub(crate) fn escape_item(item: &str) -> String {
     let mut out = String::with_capacity(item.len());
     for c in item.chars() {
         if c == '%' || c == ',' || c.is_whitespace() {
@@ -269,7 +311,7 @@ fn escape_item(item: &str) -> String {
 }
 
 /// Reverses [`escape_item`]; a malformed escape is kept as it is.
-fn unescape_item(item: &str) -> String {
+pub(crate) fn unescape_item(item: &str) -> String {
     let bytes = item.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

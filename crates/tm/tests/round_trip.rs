@@ -25,7 +25,7 @@ fn identity(text: &str, format: Format, options: &SegmentOptions) -> (String, us
     let file = write(&doc, format, &opts).unwrap();
     let translation = read(&file).unwrap_or_else(|e| panic!("{format}: {e}\n{file}"));
     assert_eq!(translation.format.is_xml(), format.is_xml());
-    let merged = merge(text, &translation, options);
+    let merged = merge(text, &translation, options).unwrap();
     (merged.text, merged.untranslated.len())
 }
 
@@ -56,7 +56,7 @@ fn newline_boundary_is_recorded_and_reused() {
         let opts = WriteOptions::new("in.txt").target("fr", TargetMode::Source);
         let file = write(&doc, format, &opts).unwrap();
         // Merge is told nothing: the file carries the option.
-        let merged = merge(text, &read(&file).unwrap(), &SegmentOptions::new("en"));
+        let merged = merge(text, &read(&file).unwrap(), &SegmentOptions::new("en")).unwrap();
         assert!(merged.options.newline_boundary, "{format}");
         assert_eq!(merged.text, text);
         assert_eq!(merged.segments, doc.segments().len());
@@ -77,7 +77,7 @@ fn empty_or_missing_targets_fall_back_and_are_counted() {
         for &mode in modes {
             let opts = WriteOptions::new("in.txt").target("es", mode);
             let file = write(&doc, format, &opts).unwrap();
-            let merged = merge(text, &read(&file).unwrap(), &options);
+            let merged = merge(text, &read(&file).unwrap(), &options).unwrap();
             assert_eq!(merged.text, text);
             assert_eq!(
                 merged.untranslated,
@@ -106,7 +106,7 @@ fn translated_targets_replace_sources_and_codes_come_back() {
             .replacen(" at ", " unter ", 2)
             .replacen(" now.", " jetzt.", 2)
             .replacen(" Bye.<", " Tschüss.<", 2);
-        let merged = merge(text, &read(&translated).unwrap(), &options);
+        let merged = merge(text, &read(&translated).unwrap(), &options).unwrap();
         assert!(merged.untranslated.is_empty(), "{format}");
         let expected_source_side =
             "Lies <b>this</b> unter https://example.org jetzt.\u{1} Tschüss.\n";
@@ -131,7 +131,7 @@ fn tmx_target_in_the_source_language_is_still_found() {
     let doc = Document::new(text, options.clone());
     let opts = WriteOptions::new("in.txt").target("de", TargetMode::Source);
     let file = write(&doc, Format::Tmx, &opts).unwrap();
-    let merged = merge(text, &read(&file).unwrap(), &options);
+    let merged = merge(text, &read(&file).unwrap(), &options).unwrap();
     assert!(merged.untranslated.is_empty());
     assert_eq!(merged.text, text);
 }
@@ -239,10 +239,12 @@ fn merge_notices_another_original() {
         let file = write(&doc, format, &opts).unwrap();
         let translation = read(&file).unwrap();
         assert!(
-            !merge(text, &translation, &options).original_differs,
+            !merge(text, &translation, &options)
+                .unwrap()
+                .original_differs,
             "{format}"
         );
-        let other = merge(edited, &translation, &options);
+        let other = merge(edited, &translation, &options).unwrap();
         // TSV records nothing, so it cannot tell.
         assert_eq!(other.original_differs, format != Format::Tsv, "{format}");
     }
