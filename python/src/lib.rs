@@ -21,8 +21,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use excerpt_lang::LangChoice;
 use excerpt_rank::{Budget, Similarity, TextSummarizer, TextSummary};
-use excerpt_segment::{CharOffsets, Segmenter};
-use excerpt_tm::{Document, Format, SegmentOptions, TmSettings, XliffVersion};
+use excerpt_segment::CharOffsets;
+use excerpt_tm::{Document, Format, SegmentOptions, Splitter, TmSettings, XliffVersion};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -244,12 +244,17 @@ impl SegmentFlags {
 static SEGMENTERS: LazyLock<Mutex<SegmenterCache>> = LazyLock::new(Default::default);
 
 /// Segmenters by language code and options.
-type SegmenterCache = HashMap<(String, SegmentFlags), Arc<Segmenter>>;
+type SegmenterCache = HashMap<(String, SegmentFlags), Arc<Splitter>>;
 
-fn segmenter(lang: &str, flags: SegmentFlags) -> Arc<Segmenter> {
+/// excerpt's own segmenter for `lang` and `flags` (the package takes no SRX
+/// rules, so the options always give one).
+fn segmenter(lang: &str, flags: SegmentFlags) -> Arc<Splitter> {
     let mut map = SEGMENTERS.lock().unwrap_or_else(|e| e.into_inner());
     map.entry((lang.to_string(), flags))
-        .or_insert_with(|| Arc::new(flags.options(lang).segmenter()))
+        .or_insert_with(|| {
+            let splitter = flags.options(lang).splitter();
+            Arc::new(splitter.expect("options without SRX rules always give a segmenter"))
+        })
         .clone()
 }
 
@@ -263,7 +268,10 @@ type Span = (usize, usize, usize, usize, usize);
 /// The sentences of `text`, found without the GIL.
 fn segment_spans(text: &str, choice: &LangChoice, flags: SegmentFlags) -> Vec<Span> {
     let lang = choice.resolve(text);
-    let segmenter = segmenter(&lang, flags);
+    let splitter = segmenter(&lang, flags);
+    let Splitter::Own(segmenter) = &*splitter else {
+        unreachable!("the package's options name no SRX rules")
+    };
     let mut chars = CharOffsets::new(text);
     segmenter
         .segment(text)
@@ -612,8 +620,8 @@ fn write_tm(
     py.detach(|| {
         let lang = choice.resolve(&text);
         let options = settings.segment_options(flags.options(&lang));
-        let segmenter = segmenter(&lang, flags);
-        let doc = Document::with_segmenter(&text, options, &segmenter);
+        let splitter = segmenter(&lang, flags);
+        let doc = Document::with_splitter(&text, options, &splitter);
         settings.write(&doc, original)
     })
     .map_err(|e| PyValueError::new_err(format!("{original}: {e}")))
