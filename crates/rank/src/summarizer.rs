@@ -290,8 +290,11 @@ impl Summarizer {
         } else {
             (t.graph_length_exponent, t.graph_redundancy)
         };
+        // The opening window: where lead mode draws from, and what the
+        // opening prior weighs up below it.
+        let opening_window = wanted + t.lead_extra;
         let window = if lead {
-            (wanted + t.lead_extra).ceil() as usize
+            opening_window.ceil() as usize
         } else {
             m
         };
@@ -337,8 +340,7 @@ impl Summarizer {
                 s *= 1.0 + t.title_boost * r[k];
             }
             if !lead {
-                let opening = wanted + t.lead_extra;
-                let rest = (1.0 - k as f64 / opening).max(0.0);
+                let rest = (1.0 - k as f64 / opening_window).max(0.0);
                 s *= 1.0 + t.opening_prior * lead_strength * rest;
             }
             scores[i] = s;
