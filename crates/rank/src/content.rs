@@ -122,12 +122,35 @@ pub(crate) struct Shape {
     pub separators: usize,
     pub punctuated: bool,
     pub question: bool,
+    /// Direct speech: opens with a quotation mark, or a colon introduces a
+    /// quotation in it (`He said: "..."`).
+    pub quotes: bool,
     /// Starts with a list marker (`- `, `* `, `– `): an item of a list.
     pub list_item: bool,
     /// Ends with a colon: introduces what follows.
     pub introduces: bool,
     /// A short "place, date" line.
     pub dateline: bool,
+}
+
+/// Quotation marks that open a quotation, in the languages' conventions
+/// (`"`, `'`, `‘`, `“`, `„`, `«`, `»` as German opens with it, `‹`, CJK
+/// corner brackets).
+const QUOTE_OPENERS: [char; 11] = [
+    '"', '\'', '\u{2018}', '\u{201C}', '\u{201E}', '\u{00AB}', '\u{00BB}', '\u{2039}', '\u{300C}',
+    '\u{300E}', '\u{201A}',
+];
+
+/// Whether `sentence` is direct speech: it opens with a quotation mark, or
+/// a colon introduces a quotation in it (`He said: 'We won.'`). A summary
+/// reports what was said; the quotation itself seldom carries the gist.
+fn is_direct_speech(sentence: &str) -> bool {
+    let t = sentence.trim_start();
+    if t.starts_with(QUOTE_OPENERS) {
+        return true;
+    }
+    t.match_indices(':')
+        .any(|(at, _)| t[at + 1..].trim_start().starts_with(QUOTE_OPENERS))
 }
 
 /// Whether `sentence` is a dateline: at most ten words, a comma, no digit
@@ -172,6 +195,7 @@ impl Shape {
             || sentence.starts_with("\u{2013} ")
             || sentence.starts_with("\u{2014} ");
         shape.introduces = sentence.trim_end().ends_with(':');
+        shape.quotes = is_direct_speech(sentence);
         shape.dateline = is_dateline(sentence, shape.words);
         for c in sentence.chars() {
             shape.chars += 1;
@@ -346,6 +370,26 @@ mod tests {
             "The bridge, built in 1901, reopened on 4 March 2024 after repairs to its deck.",
         ] {
             assert_eq!(Shape::of(sentence).verdict(false), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn direct_speech_opens_with_a_quotation_or_quotes_after_a_colon() {
+        for quoted in [
+            "\u{2018}We kept the ferry running,\u{2019} said Berg.",
+            "\"We kept the ferry running,\" said Berg.",
+            "  \u{00AB} Nous avons tenu, \u{00BB} dit-elle.",
+            "\u{201E}Wir haben durchgehalten\u{201C}, sagte sie.",
+            "Berg said: \u{201C}We kept the ferry running.\u{201D}",
+        ] {
+            assert!(is_direct_speech(quoted), "{quoted}");
+        }
+        for reported in [
+            "Berg said the crew had kept the ferry running.",
+            "The ferry\u{2019}s crew kept it running: all winter, every day.",
+            "Berg called the crew \u{201C}the best in the north\u{201D} on Friday.",
+        ] {
+            assert!(!is_direct_speech(reported), "{reported}");
         }
     }
 

@@ -54,7 +54,8 @@ pub(crate) fn lead_strength(centrality: &[f64], wanted: f64, tuning: &Tuning) ->
         / m as f64;
     let gist_first = (0.5 + (tuning.lead_opening - above) / 0.5).clamp(0.0, 1.0);
     let fraction = wanted / m as f64;
-    let short = (0.5 + (tuning.lead_fraction - fraction) / 0.3).clamp(0.0, 1.0);
+    let short = (0.5 + 0.5 * (tuning.lead_fraction - fraction) / tuning.lead_fraction_width)
+        .clamp(0.0, 1.0);
     gist_first.min(short)
 }
 
@@ -109,6 +110,17 @@ mod tests {
         // An opening below average is not a lead.
         c[0] = 0.01;
         assert!(lead_strength(&c, 3.0, &t) < 0.5);
+    }
+
+    #[test]
+    fn a_quarter_of_the_text_states_its_gist_and_a_third_condenses_it() {
+        let t = Tuning::default();
+        let mut c = vec![0.05; 12];
+        c[0] = 0.1; // a gist-first text of twelve sentences
+        assert!(lead_strength(&c, 3.0, &t) > 0.99);
+        assert_eq!(lead_strength(&c, 5.0, &t), 0.0);
+        let between = lead_strength(&c, 3.6, &t);
+        assert!(between > 0.4 && between < 0.6, "{between}");
     }
 
     #[test]

@@ -331,6 +331,12 @@ impl Summarizer {
             if shapes[i].question {
                 s *= t.question_penalty;
             }
+            // Within a lead, the reporter's statements carry the gist and
+            // the quotations back them up; over a whole text, a quotation
+            // that many sentences echo is central for a reason.
+            if lead && shapes[i].quotes {
+                s *= t.quote_penalty;
+            }
             if !cjk[i] {
                 s *= typical_length(shapes[i].words, t);
                 run_ons[i] = run_on::marks(sentences[i], &openers);
@@ -788,6 +794,38 @@ Road works close the coast road | Traffic
         assert!((leaning.scores[0] - flat.scores[0] * (1.0 + prior * ls)).abs() < 1e-9);
         assert!(leaning.scores[1] / flat.scores[1] < leaning.scores[0] / flat.scores[0]);
         assert_eq!(leaning.scores[11], flat.scores[11]);
+    }
+
+    #[test]
+    fn in_a_lead_a_statement_outranks_a_quotation() {
+        // A gist-first story whose second sentence quotes the chairman: the
+        // quotation shares the most words with the rest, yet a reader of a
+        // two-sentence summary wants what happened, not what was said of it.
+        let story = [
+            "The harbour council will name Anna Berg as the new ferry director on Friday.",
+            "\u{2018}Berg knows the ferry, its crew, its passengers and the island better than anyone, and the crew trusts Berg,\u{2019} said the chairman.",
+            "Berg has run the ferry as a caretaker since the old director left in February.",
+            "The ferry carries two thousand passengers a week between the harbour and the island.",
+            "Under Berg the ferry has kept to its timetable through the winter storms.",
+            "The crew of the ferry signed a letter in support of Berg last month.",
+            "A new boat is due to join the ferry next spring.",
+            "The harbour office opens to visitors every summer.",
+            "Tickets for the ferry will cost the same next year.",
+            "The island school will close for the day of the announcement.",
+            "The mayor thanked the crew for their work over the winter.",
+            "The council meets again in May.",
+        ];
+        let two = Budget::Sentences(2);
+        let summary = Summarizer::new("en").summarize(&story, two);
+        let quotes_welcome = tuned(|t| t.quote_penalty = 1.0).summarize(&story, two);
+        assert!(summary.lead_strength >= 0.5, "{summary:?}");
+        assert_eq!(
+            quotes_welcome.verdicts[1],
+            Verdict::Chosen,
+            "{quotes_welcome:?}"
+        );
+        assert_ne!(summary.verdicts[1], Verdict::Chosen, "{summary:?}");
+        assert_eq!(summary.verdicts[0], Verdict::Chosen, "{summary:?}");
     }
 
     #[test]

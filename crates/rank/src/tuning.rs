@@ -16,6 +16,9 @@ pub struct Tuning {
     pub damping: f64,
     /// Score factor for questions (addressed to the reader, rarely the gist).
     pub question_penalty: f64,
+    /// Lead mode: score factor for direct speech (a sentence that opens
+    /// with a quotation mark or quotes after a colon).
+    pub quote_penalty: f64,
     /// Graph mode: exponent of the length normalisation.
     pub graph_length_exponent: f64,
     /// Graph mode: cosine above which a sentence repeats a chosen one.
@@ -32,8 +35,13 @@ pub struct Tuning {
     /// Largest share of sentences more central than the opening one for which
     /// a text counts as gist-first.
     pub lead_opening: f64,
-    /// Budget fraction of the text up to which a summary counts as short.
+    /// Budget fraction of the text at which a summary is half short: a
+    /// summary of a quarter of the text states its gist; one of a third or
+    /// more condenses the whole text.
     pub lead_fraction: f64,
+    /// Width of the ramp around `lead_fraction`: a budget fraction this much
+    /// below it counts as fully short, this much above it as not short.
+    pub lead_fraction_width: f64,
     /// BM25 `k1`.
     pub bm25_k1: f64,
     /// BM25 `b`.
@@ -77,6 +85,7 @@ impl Default for Tuning {
         Tuning {
             damping: 0.85,
             question_penalty: 0.5,
+            quote_penalty: 0.5,
             graph_length_exponent: 0.0,
             graph_redundancy: 0.9,
             graph_cosine_share: 0.5,
@@ -84,7 +93,8 @@ impl Default for Tuning {
             lead_redundancy: 0.4,
             lead_extra: 2.0,
             lead_opening: 0.9,
-            lead_fraction: 0.2,
+            lead_fraction: 0.3,
+            lead_fraction_width: 0.05,
             bm25_k1: 1.2,
             bm25_b: 0.75,
             title_boost: 2.0,
@@ -120,6 +130,7 @@ impl Tuning {
             let knob = match k {
                 "damping" => &mut t.damping,
                 "question_penalty" => &mut t.question_penalty,
+                "quote_penalty" => &mut t.quote_penalty,
                 "graph_length_exponent" => &mut t.graph_length_exponent,
                 "graph_redundancy" => &mut t.graph_redundancy,
                 "graph_cosine_share" => &mut t.graph_cosine_share,
@@ -128,6 +139,7 @@ impl Tuning {
                 "lead_extra" => &mut t.lead_extra,
                 "lead_opening" => &mut t.lead_opening,
                 "lead_fraction" => &mut t.lead_fraction,
+                "lead_fraction_width" => &mut t.lead_fraction_width,
                 "bm25_k1" => &mut t.bm25_k1,
                 "bm25_b" => &mut t.bm25_b,
                 "title_boost" => &mut t.title_boost,
