@@ -28,6 +28,8 @@ mod java_class;
 mod multi;
 mod parse;
 mod prefilter;
+mod side;
+mod words;
 
 pub use finitize::{DEFAULT_CAP, finitize};
 pub use java::{TranslateError, translate_java_regex};
@@ -205,9 +207,6 @@ pub(crate) struct CompiledRules {
     pub regexes: Vec<Slot>,
     /// Finds the characters on which the word boundaries disagree.
     pub divergent: fancy_regex::Regex,
-    /// Finds a non-ASCII word character (where ASCII and Unicode word
-    /// boundaries differ).
-    pub non_ascii_word: fancy_regex::Regex,
     pub breaks: Vec<BreakRule>,
     pub exceptions: Vec<Exception>,
     /// The exceptions as two multi-pattern DFAs, for texts where the
@@ -422,8 +421,6 @@ impl SrxDocument {
                 regexes,
                 divergent: fancy_regex::Regex::new(java::BOUNDARY_DIVERGENT)
                     .expect("the divergence class compiles"),
-                non_ascii_word: fancy_regex::Regex::new(r"[\w&&[^\x00-\x7F]]")
-                    .expect("the class compiles"),
                 breaks,
                 exceptions,
                 multi: multi::Exceptions::new(&parts),
