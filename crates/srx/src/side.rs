@@ -14,7 +14,9 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
-use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{
+    Capture, Class, ClassBytes, ClassBytesRange, Hir, HirKind, Look, Repetition,
+};
 use std::sync::OnceLock;
 
 type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
@@ -26,7 +28,17 @@ struct Dfa {
 }
 
 impl Dfa {
-    fn new(hirs: &[Hir], reverse: bool) -> Option<Dfa> {
+    /// With `quit_non_ascii`, the DFA gives up on any non-ASCII byte.
+    fn new(hirs: &[Hir], reverse: bool, quit_non_ascii: bool) -> Option<Dfa> {
+        let mut config = DFA::config()
+            .match_kind(MatchKind::All)
+            .unicode_word_boundary(true)
+            .cache_capacity(32 << 20);
+        if quit_non_ascii {
+            for b in 0x80..=0xFF {
+                config = config.quit(b, true);
+            }
+        }
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
@@ -35,15 +47,7 @@ impl Dfa {
             )
             .build_many_from_hir(hirs)
             .ok()?;
-        let dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .match_kind(MatchKind::All)
-                    .unicode_word_boundary(true)
-                    .cache_capacity(32 << 20),
-            )
-            .build_from_nfa(nfa)
-            .ok()?;
+        let dfa = DFA::builder().configure(config).build_from_nfa(nfa).ok()?;
         let dfa = std::sync::Arc::new(dfa);
         let for_pool = dfa.clone();
         Some(Dfa {
@@ -53,12 +57,24 @@ impl Dfa {
     }
 }
 
+/// The variants of a side's DFA, in the order they are tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Variant {
+    /// ASCII word boundaries, every class cut to ASCII, giving up on any
+    /// non-ASCII byte: small and quick, exact where it does not give up.
+    Ascii = 0,
+    /// ASCII word boundaries, the full classes.
+    AsciiBoundary = 1,
+    /// Unicode word boundaries (giving up beside a non-ASCII byte).
+    Unicode = 2,
+}
+
 /// The patterns of one side, compiled on first use.
 pub(crate) struct Side {
     hirs: Vec<Hir>,
     reverse: bool,
-    /// With Unicode word boundaries, and with ASCII ones.
-    built: [OnceLock<Option<Dfa>>; 2],
+    /// The DFA of each [`Variant`].
+    built: [OnceLock<Option<Dfa>>; 3],
 }
 
 /// Parses a pattern as regex-automata does; `None` when it is not regular.
@@ -86,40 +102,42 @@ impl Side {
         })
     }
 
-    fn dfa(&self, ascii: bool) -> Option<&Dfa> {
-        self.built[usize::from(ascii)]
+    fn dfa(&self, v: Variant) -> Option<&Dfa> {
+        self.built[v as usize]
             .get_or_init(|| {
-                if ascii {
-                    let hirs: Vec<Hir> = self.hirs.iter().map(ascii_boundaries).collect();
-                    Dfa::new(&hirs, self.reverse)
-                } else {
-                    Dfa::new(&self.hirs, self.reverse)
-                }
+                let hirs: Vec<Hir> = match v {
+                    Variant::Ascii => self.hirs.iter().map(|h| ascii(h, true)).collect(),
+                    Variant::AsciiBoundary => self.hirs.iter().map(|h| ascii(h, false)).collect(),
+                    Variant::Unicode => self.hirs.clone(),
+                };
+                Dfa::new(&hirs, self.reverse, v == Variant::Ascii)
             })
             .as_ref()
     }
 
     /// The patterns that match `text[s..pos]` for some `s` (reverse) or
     /// `text[pos..e]` for some `e` (forward); `None` when the DFA gives up
-    /// or does not build. The DFA with ASCII word boundaries runs first: its
-    /// answer is exact when no non-ASCII word character lies beside or
-    /// among the bytes it read; otherwise the one with Unicode word
-    /// boundaries answers, if it can.
+    /// or does not build. The DFAs with ASCII word boundaries run first
+    /// (the one cut to ASCII, then the full one): an answer is exact when no
+    /// non-ASCII word character lies beside or among the bytes it read;
+    /// otherwise the one with Unicode word boundaries answers, if it can.
     pub fn matching(&self, text: &str, pos: usize, words: &NonAsciiWords) -> Option<PatternSet> {
         // a boundary looks at one character beyond the bytes read
         const C: usize = 4;
-        if let Some(w) = self.walk(true, text, pos) {
-            if words.none_in(w.read.start.saturating_sub(C), w.read.end + C) {
-                return Some(w.set);
+        for v in [Variant::Ascii, Variant::AsciiBoundary] {
+            if let Some(w) = self.walk(v, text, pos) {
+                if words.none_in(w.read.start.saturating_sub(C), w.read.end + C) {
+                    return Some(w.set);
+                }
             }
         }
-        self.walk(false, text, pos).map(|w| w.set)
+        self.walk(Variant::Unicode, text, pos).map(|w| w.set)
     }
 
     /// Runs the DFA anchored at `pos` until it dies or the text ends;
     /// `None` when it gives up (a quit byte) or does not build.
-    fn walk(&self, ascii: bool, text: &str, pos: usize) -> Option<Walk> {
-        let dfa = self.dfa(ascii)?;
+    fn walk(&self, v: Variant, text: &str, pos: usize) -> Option<Walk> {
+        let dfa = self.dfa(v)?;
         let (d, bytes) = (&*dfa.dfa, text.as_bytes());
         let mut cache = dfa.caches.get();
         let cache = &mut *cache;
@@ -180,8 +198,19 @@ impl Side {
     }
 }
 
-/// `hir` with its Unicode word-boundary assertions made ASCII ones.
-fn ascii_boundaries(hir: &Hir) -> Hir {
+/// Any non-ASCII byte (a byte on which the DFA cut to ASCII gives up).
+fn non_ascii_byte() -> ClassBytesRange {
+    ClassBytesRange::new(0x80, 0xFF)
+}
+
+/// `hir` with its Unicode word-boundary assertions made ASCII ones, and
+/// with `classes`, every class and literal cut to its ASCII part, each
+/// non-ASCII character replaced by "a non-ASCII byte": on ASCII text it
+/// matches as `hir` does, and a thread that could go on with a non-ASCII
+/// character stays alive until the DFA reads one and gives up, so that
+/// the cut DFA never dies before the full one would.
+fn ascii(hir: &Hir, classes: bool) -> Hir {
+    let sub = |h: &Hir| Box::new(ascii(h, classes));
     match hir.kind() {
         HirKind::Look(look) => Hir::look(match look {
             Look::WordUnicode => Look::WordAscii,
@@ -192,16 +221,39 @@ fn ascii_boundaries(hir: &Hir) -> Hir {
             Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
             other => *other,
         }),
+        HirKind::Class(Class::Unicode(c)) if classes => {
+            let mut bytes: Vec<ClassBytesRange> = c
+                .ranges()
+                .iter()
+                .filter(|r| r.start().is_ascii())
+                .map(|r| ClassBytesRange::new(r.start() as u8, r.end().min('\x7F') as u8))
+                .collect();
+            if c.ranges().iter().any(|r| !r.end().is_ascii()) {
+                bytes.push(non_ascii_byte());
+            }
+            Hir::class(Class::Bytes(ClassBytes::new(bytes)))
+        }
+        HirKind::Literal(lit) if classes && !lit.0.is_ascii() => Hir::concat(
+            lit.0
+                .iter()
+                .map(|&b| match b.is_ascii() {
+                    true => Hir::literal([b]),
+                    false => Hir::class(Class::Bytes(ClassBytes::new([non_ascii_byte()]))),
+                })
+                .collect(),
+        ),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(ascii_boundaries(&r.sub)),
+            sub: sub(&r.sub),
             ..r.clone()
         }),
         HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(ascii_boundaries(&c.sub)),
+            sub: sub(&c.sub),
             ..c.clone()
         }),
-        HirKind::Concat(hs) => Hir::concat(hs.iter().map(ascii_boundaries).collect()),
-        HirKind::Alternation(hs) => Hir::alternation(hs.iter().map(ascii_boundaries).collect()),
+        HirKind::Concat(hs) => Hir::concat(hs.iter().map(|h| ascii(h, classes)).collect()),
+        HirKind::Alternation(hs) => {
+            Hir::alternation(hs.iter().map(|h| ascii(h, classes)).collect())
+        }
         _ => hir.clone(),
     }
 }
@@ -225,7 +277,7 @@ mod tests {
         let text = format!("é{}Dr. Who", " ".repeat(20));
         let pos = text.find(". ").unwrap() + 1;
         let words = NonAsciiWords::new(&text);
-        let w = s.walk(true, &text, pos).unwrap();
+        let w = s.walk(Variant::AsciiBoundary, &text, pos).unwrap();
         assert_eq!(w.read.end, pos);
         assert!(w.read.start < pos - 3 && w.read.start > pos - 8);
         assert!(!w.set.is_empty());
@@ -233,7 +285,12 @@ mod tests {
         // right before the match: the Unicode variant decides (and gives up)
         let text = "éDr. Who";
         let words = NonAsciiWords::new(text);
-        assert!(!s.walk(true, text, 5).unwrap().set.is_empty());
+        assert!(
+            !s.walk(Variant::AsciiBoundary, text, 5)
+                .unwrap()
+                .set
+                .is_empty()
+        );
         assert!(s.matching(text, 5, &words).is_none());
         // a curly quote is no word character: ASCII is exact
         let text = "“Dr. Who";
@@ -242,7 +299,7 @@ mod tests {
         // forwards: a match, and the bytes read up to where the DFA died
         let f = side(&[r"\s\p{Lu}", r"\s+\w\b"], false);
         let text = "Dr. Who";
-        let w = f.walk(true, text, 3).unwrap();
+        let w = f.walk(Variant::AsciiBoundary, text, 3).unwrap();
         assert_eq!(w.set.len(), 1);
         assert_eq!(w.read.start, 3);
         assert!(w.read.end > 5 && w.read.end < 8);
@@ -250,5 +307,27 @@ mod tests {
             f.matching("Dr. éa", 3, &NonAsciiWords::new("Dr. éa"))
                 .is_none()
         );
+    }
+
+    #[test]
+    fn the_dfa_cut_to_ascii_gives_up_rather_than_die_early() {
+        let words = NonAsciiWords::new("");
+        for reverse in [false, true] {
+            let s = side(&[r"x”", r"\p{L}{2}\."], reverse);
+            let (text, pos) = if reverse {
+                ("x” ab.", 4)
+            } else {
+                ("x” ab.", 0)
+            };
+            assert!(s.walk(Variant::Ascii, text, pos).is_none(), "{reverse}");
+            assert_eq!(s.matching(text, pos, &words).unwrap().len(), 1);
+        }
+        // on ASCII text it answers alone, as the full DFA does
+        let s = side(&[r"\p{L}{2}\.", r"[^)]{1,3}\."], true);
+        let w = s.walk(Variant::Ascii, "(ab. x", 4).unwrap();
+        assert_eq!(w.set.len(), 2);
+        // a non-ASCII letter on the way: it gives up
+        assert!(s.walk(Variant::Ascii, "(éb. x", 5).is_none());
+        assert_eq!(s.matching("(éb. x", 5, &words).unwrap().len(), 2);
     }
 }
