@@ -5,20 +5,9 @@
 //! started before it searches again from the break, in a region that its
 //! patterns cannot see behind.
 
+use crate::words::NonAsciiWords;
 use crate::{CompiledRules, RegexId};
 use fancy_regex::RegexInput;
-
-/// Which DFAs test the exceptions of a text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dfa {
-    /// None: every exception by its fancy-regex.
-    No,
-    /// Those with Unicode word boundaries (they give up beside non-ASCII).
-    Unicode,
-    /// Those with ASCII word boundaries: the text has no non-ASCII word
-    /// character.
-    Ascii,
-}
 
 /// The state of one break rule's search, as loomchild's `RuleMatcher`.
 struct Matcher {
@@ -117,18 +106,25 @@ impl CompiledRules {
 
     /// Whether an exception (break="no" rule) placed before break rule
     /// `rule` matches at `pos` (transparent bounds: it sees the whole text).
-    fn is_exception(&self, rule: usize, text: &str, pos: usize, fast: bool, dfa: Dfa) -> bool {
+    /// `words` is given when the DFAs may answer (see [`crate::multi`]).
+    fn is_exception(
+        &self,
+        rule: usize,
+        text: &str,
+        pos: usize,
+        fast: bool,
+        words: Option<&NonAsciiWords>,
+    ) -> bool {
         let n = self.breaks[rule].exceptions;
-        if fast && dfa != Dfa::No {
-            let ascii = dfa == Dfa::Ascii;
-            if let Some(hit) = self.multi.any_match(text, pos, n, ascii, |i| {
-                self.exceptions[i].may_match(text, pos)
-            }) {
-                return hit
-                    || self.exceptions[..n].iter().enumerate().any(|(i, ex)| {
-                        !self.multi.by_dfa(i) && self.fancy_exception(ex, text, pos, fast)
-                    });
-            }
+        if let Some(words) = words.filter(|_| fast) {
+            return self.multi.any_match(
+                text,
+                pos,
+                n,
+                words,
+                |i| self.exceptions[i].may_match(text, pos),
+                |i| self.fancy_exception(&self.exceptions[i], text, pos, fast),
+            );
         }
         self.exceptions[..n]
             .iter()
@@ -152,23 +148,12 @@ impl CompiledRules {
         self.segment_ends_with(text, true)
     }
 
-    /// Which exception DFAs `text` may use.
-    fn dfa_for(&self, text: &str, dfa: bool) -> Dfa {
-        if !dfa {
-            Dfa::No
-        } else if self.non_ascii_word.is_match(text).unwrap_or(true) {
-            Dfa::Unicode
-        } else {
-            Dfa::Ascii
-        }
-    }
-
     /// [`CompiledRules::segment_ends`], with the exceptions tested by the
     /// DFAs where they can (`dfa`) or all by their fancy-regexes.
     pub(crate) fn segment_ends_with(&self, text: &str, dfa: bool) -> Vec<usize> {
-        let dfa = self.dfa_for(text, dfa);
         let mut ends = Vec::new();
         let fast = !self.divergent.is_match(text).unwrap_or(true);
+        let words = (dfa && fast).then(|| NonAsciiWords::new(text));
         let mut matchers: Vec<Matcher> = Vec::with_capacity(self.breaks.len());
         for rule in 0..self.breaks.len() {
             let mut m = Matcher {
@@ -202,7 +187,13 @@ impl CompiledRules {
                     Some(i) => {
                         end = matchers[i].break_at();
                         if end > start {
-                            found = !self.is_exception(matchers[i].rule, text, end, fast, dfa);
+                            found = !self.is_exception(
+                                matchers[i].rule,
+                                text,
+                                end,
+                                fast,
+                                words.as_ref(),
+                            );
                             if found {
                                 // cut: matchers whose match began before the break
                                 // search again from it, in a region.

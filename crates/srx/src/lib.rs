@@ -28,11 +28,15 @@ mod java_class;
 mod multi;
 mod parse;
 mod prefilter;
+mod side;
+mod slot;
+mod words;
 
 pub use finitize::{DEFAULT_CAP, finitize};
 pub use java::{TranslateError, translate_java_regex};
 pub use parse::{LanguageMap, LanguageRule, Rule, SRX20_NAMESPACE, SrxDocument};
 
+use slot::{Slot, compile};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -173,41 +177,10 @@ impl Exception {
     }
 }
 
-/// One rule regex: a variant with fancy-regex's Unicode `\b` (exact on
-/// texts without [`java::BOUNDARY_DIVERGENT`] characters, and fast), and
-/// JDK 17's `\b` spelled out, compiled on first use when it differs.
-pub(crate) struct Slot {
-    fast: fancy_regex::Regex,
-    exact_source: Option<String>,
-    exact: std::sync::OnceLock<fancy_regex::Regex>,
-}
-
-impl Slot {
-    /// The regex to run on a text; `fast` when the text has no character on
-    /// which the two word boundaries disagree.
-    pub fn get(&self, fast: bool) -> &fancy_regex::Regex {
-        match &self.exact_source {
-            Some(src) if !fast => self.exact.get_or_init(|| {
-                build(src).unwrap_or_else(|e| panic!("regex {src} no longer compiles: {e}"))
-            }),
-            _ => &self.fast,
-        }
-    }
-}
-
-fn build(rust: &str) -> Result<fancy_regex::Regex, fancy_regex::Error> {
-    fancy_regex::RegexBuilder::new(rust)
-        .backtrack_limit(10_000_000)
-        .build()
-}
-
 pub(crate) struct CompiledRules {
     pub regexes: Vec<Slot>,
     /// Finds the characters on which the word boundaries disagree.
     pub divergent: fancy_regex::Regex,
-    /// Finds a non-ASCII word character (where ASCII and Unicode word
-    /// boundaries differ).
-    pub non_ascii_word: fancy_regex::Regex,
     pub breaks: Vec<BreakRule>,
     pub exceptions: Vec<Exception>,
     /// The exceptions as two multi-pattern DFAs, for texts where the
@@ -270,33 +243,6 @@ impl Segmenter {
     }
 }
 
-fn compile(
-    pattern: &str,
-    line: usize,
-    regexes: &mut Vec<Slot>,
-    cache: &mut std::collections::HashMap<String, RegexId>,
-) -> Result<RegexId, SrxError> {
-    if let Some(&id) = cache.get(pattern) {
-        return Ok(id);
-    }
-    let err = |message: String| SrxError::Regex {
-        line,
-        pattern: pattern.to_string(),
-        message,
-    };
-    let rust = translate_java_regex(pattern).map_err(|e| err(e.to_string()))?;
-    let fast_rust = java::translate_fast_boundary(pattern).map_err(|e| err(e.to_string()))?;
-    let fast = build(&fast_rust).map_err(|e| err(format!("{e} (translated: {fast_rust})")))?;
-    let exact_source = (fast_rust != rust).then_some(rust);
-    regexes.push(Slot {
-        fast,
-        exact_source,
-        exact: std::sync::OnceLock::new(),
-    });
-    cache.insert(pattern.to_string(), regexes.len() - 1);
-    Ok(regexes.len() - 1)
-}
-
 impl SrxDocument {
     /// Reads and parses an SRX file.
     ///
@@ -357,6 +303,19 @@ impl SrxDocument {
     /// assert_eq!(seg.break_rules(), 1);
     /// ```
     pub fn segmenter(&self, code: &str, dialect: Dialect) -> Result<Segmenter, SrxError> {
+        self.segmenter_with(code, dialect, true)
+    }
+
+    /// [`SrxDocument::segmenter`]; with `lazy_exceptions`, the fancy-regex
+    /// of an exception is compiled on first use (only its syntax is
+    /// checked now), otherwise every regex is compiled at once.
+    pub(crate) fn segmenter_with(
+        &self,
+        code: &str,
+        dialect: Dialect,
+        lazy_exceptions: bool,
+    ) -> Result<Segmenter, SrxError> {
+        let (eager, lazy) = (slot::Compile::Now, slot::Compile::lazy(lazy_exceptions));
         let prefix = dialect.prefix();
         let with = |p: &str| {
             if p.is_empty() {
@@ -374,11 +333,11 @@ impl SrxDocument {
             for rule in &lr.rules {
                 let (before, after) = (with(&rule.before), with(&rule.after));
                 if rule.is_break {
-                    let b = compile(&before, rule.line, &mut regexes, &mut cache)?;
+                    let b = compile(&before, rule.line, &mut regexes, &mut cache, eager)?;
                     let a = if after.is_empty() {
                         None
                     } else {
-                        Some(compile(&after, rule.line, &mut regexes, &mut cache)?)
+                        Some(compile(&after, rule.line, &mut regexes, &mut cache, eager)?)
                     };
                     let looks_left = ["(?<", r"\b", r"\B", "^", r"\A", r"\G"]
                         .iter()
@@ -403,7 +362,8 @@ impl SrxDocument {
                         java.push_str(&format!("(?={after})"));
                     }
                     java.push(')');
-                    let regex = compile(&java, rule.line, &mut regexes, &mut cache)?;
+                    // asked only where no DFA answers: compiled on first use
+                    let regex = compile(&java, rule.line, &mut regexes, &mut cache, lazy)?;
                     let filter = prefilter::Filter::new(&fin, &after);
                     exceptions.push(Exception { regex, filter });
                     let fast = |p: &str| {
@@ -422,8 +382,6 @@ impl SrxDocument {
                 regexes,
                 divergent: fancy_regex::Regex::new(java::BOUNDARY_DIVERGENT)
                     .expect("the divergence class compiles"),
-                non_ascii_word: fancy_regex::Regex::new(r"[\w&&[^\x00-\x7F]]")
-                    .expect("the class compiles"),
                 breaks,
                 exceptions,
                 multi: multi::Exceptions::new(&parts),

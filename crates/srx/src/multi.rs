@@ -1,171 +1,59 @@
 //! All the exceptions of a rule set tested at a break position at once: the
 //! beforebreaks that are regular as one reverse multi-pattern lazy DFA
-//! anchored at the break, the afterbreaks as one forward one, each with a
-//! cache per thread. An exception whose parts are not both regular (look-
+//! anchored at the break, the afterbreaks as one forward one (see
+//! [`crate::side`]). An exception with a large bounded repetition gets a
+//! beforebreak DFA of its own; one whose beforebreak is not regular (look-
 //! around, backreferences, possessive or atomic groups) is left to its
-//! fancy-regex, as is every exception on a text where the DFAs give up (a
-//! Unicode `\b` next to a non-ASCII byte).
+//! fancy-regex, as is every exception where a DFA gives up (a Unicode `\b`
+//! next to a non-ASCII byte). The afterbreak of every exception, when it is
+//! regular and small, joins the shared afterbreak DFA, which is asked first:
+//! only exceptions whose afterbreak holds are tested further.
 
-use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
-use regex_automata::nfa::thompson;
-use regex_automata::util::pool::Pool;
-use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
-use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
-use std::sync::Arc;
+use crate::side::{Side, parse};
+use crate::words::NonAsciiWords;
+use regex_automata::{PatternID, PatternSet};
+use regex_syntax::hir::{Hir, HirKind};
 
-type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
-
-/// One side (beforebreaks or afterbreaks) of the exceptions.
-struct Side {
-    dfa: Arc<DFA>,
-    caches: CachePool,
-    patterns: usize,
-}
-
-impl Side {
-    /// The DFA of `patterns`; with `ascii`, every Unicode word boundary
-    /// made an ASCII one (the same on a text without non-ASCII word
-    /// characters, and a DFA that never gives up).
-    fn new(patterns: &[String], reverse: bool, ascii: bool) -> Option<Side> {
-        if patterns.is_empty() {
-            return None;
-        }
-        let mut hirs = Vec::with_capacity(patterns.len());
-        for p in patterns {
-            let hir = syntax::parse(p).ok()?;
-            hirs.push(if ascii { ascii_boundaries(&hir) } else { hir });
-        }
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .reverse(reverse)
-                    .which_captures(thompson::WhichCaptures::None),
-            )
-            .build_many_from_hir(&hirs)
-            .ok()?;
-        let dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .match_kind(MatchKind::All)
-                    .unicode_word_boundary(true)
-                    .cache_capacity(32 << 20),
-            )
-            .build_from_nfa(nfa)
-            .ok()?;
-        let dfa = Arc::new(dfa);
-        let for_pool = dfa.clone();
-        Some(Side {
-            dfa,
-            caches: Pool::new(Box::new(move || for_pool.create_cache())),
-            patterns: patterns.len(),
-        })
-    }
-
-    /// The patterns that match text[s..pos] for some s (reverse) or
-    /// text[pos..e] for some e (forward); `None` when the DFA gives up.
-    fn matching(&self, text: &str, pos: usize, reverse: bool) -> Option<PatternSet> {
-        let mut set = PatternSet::new(self.patterns);
-        let input = if reverse {
-            Input::new(text).range(..pos)
-        } else {
-            Input::new(text).range(pos..)
-        }
-        .anchored(Anchored::Yes);
-        let mut cache = self.caches.get();
-        let mut state = OverlappingState::start();
-        loop {
-            let found = if reverse {
-                self.dfa
-                    .try_search_overlapping_rev(&mut cache, &input, &mut state)
-            } else {
-                self.dfa
-                    .try_search_overlapping_fwd(&mut cache, &input, &mut state)
-            };
-            found.ok()?;
-            match state.get_match() {
-                None => return Some(set),
-                Some(m) => {
-                    set.insert(m.pattern());
-                    if set.is_full() {
-                        return Some(set);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// `hir` with its Unicode word-boundary assertions made ASCII ones.
-fn ascii_boundaries(hir: &Hir) -> Hir {
-    match hir.kind() {
-        HirKind::Look(look) => Hir::look(match look {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
-        }),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(ascii_boundaries(&r.sub)),
-            ..r.clone()
-        }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(ascii_boundaries(&c.sub)),
-            ..c.clone()
-        }),
-        HirKind::Concat(hs) => Hir::concat(hs.iter().map(ascii_boundaries).collect()),
-        HirKind::Alternation(hs) => Hir::alternation(hs.iter().map(ascii_boundaries).collect()),
-        _ => hir.clone(),
-    }
-}
-
-/// How one exception is tested.
+/// How one exception is tested. Each variant holds the id of its
+/// afterbreak in the shared afterbreak DFA (`None`: empty, or not in it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Test {
     /// By its fancy-regex.
-    Fancy,
-    /// By the shared DFAs: its beforebreak's and afterbreak's pattern ids
-    /// (`None` for an empty part, which always matches).
+    Fancy(Option<usize>),
+    /// By the shared DFAs: its beforebreak's id (`None` for an empty one,
+    /// which always matches).
     Dfa(Option<usize>, Option<usize>),
-    /// By DFAs of its own (a large bounded repetition), the `n`th.
-    Own(usize),
+    /// By a beforebreak DFA of its own (a large bounded repetition), the
+    /// `n`th.
+    Own(usize, Option<usize>),
 }
 
-/// The DFAs of one exception: beforebreak and afterbreak (`None` when
-/// empty).
-type OwnSides = (Option<Side>, Option<Side>);
+impl Test {
+    fn after(self) -> Option<usize> {
+        match self {
+            Test::Fancy(a) | Test::Dfa(_, a) | Test::Own(_, a) => a,
+        }
+    }
+}
 
-/// An exception with DFAs of its own, built on first use.
+/// An exception with DFAs of its own: its beforebreak, and its afterbreak
+/// when that is not in the shared DFA (`None` when empty).
 struct Single {
-    before: String,
-    after: String,
-    /// Its DFAs with Unicode and with ASCII word boundaries.
-    built: [std::sync::OnceLock<Option<OwnSides>>; 2],
+    before: Option<Side>,
+    after: Option<Side>,
 }
 
 impl Single {
     /// Whether it matches at `pos`; `None` when a DFA gives up or does not
     /// build.
-    fn matches(&self, text: &str, pos: usize, ascii: bool) -> Option<bool> {
-        let (before, after) = self.built[usize::from(ascii)]
-            .get_or_init(|| {
-                let side = |p: &String, reverse| match p.is_empty() {
-                    true => Some(None),
-                    false => Side::new(std::slice::from_ref(p), reverse, ascii).map(Some),
-                };
-                Some((side(&self.before, true)?, side(&self.after, false)?))
-            })
-            .as_ref()?;
-        if let Some(a) = after {
-            if a.matching(text, pos, false)?.is_empty() {
+    fn matches(&self, text: &str, pos: usize, words: &NonAsciiWords) -> Option<bool> {
+        if let Some(a) = &self.after {
+            if a.matching(text, pos, words)?.is_empty() {
                 return Some(false);
             }
         }
-        match before {
-            Some(b) => Some(!b.matching(text, pos, true)?.is_empty()),
+        match &self.before {
+            Some(b) => Some(!b.matching(text, pos, words)?.is_empty()),
             None => Some(true),
         }
     }
@@ -174,35 +62,43 @@ impl Single {
 /// The exceptions of a rule set, for the DFAs.
 pub(crate) struct Exceptions {
     tests: Vec<Test>,
-    /// The shared DFAs, with Unicode and with ASCII word boundaries.
-    before: [Option<Side>; 2],
-    after: [Option<Side>; 2],
+    /// The shared DFAs.
+    before: Option<Side>,
+    after: Option<Side>,
     singles: Vec<Single>,
 }
 
 /// The largest bounded repetition that a pattern may hold to join a DFA:
 /// the finitized `{0,100}` of an exception multiplies the states of a DFA
-/// of many patterns, so such exceptions stay with their fancy-regex.
+/// of many patterns, so such exceptions get DFAs of their own.
 const MAX_REPEAT: u32 = 8;
-
-/// Whether a translated pattern is regular: regex-automata parses it.
-fn regular(rust: &str) -> bool {
-    syntax::parse(rust).is_ok()
-}
 
 /// Whether a regular pattern holds no bounded repetition above
 /// [`MAX_REPEAT`].
-fn small(rust: &str) -> bool {
-    fn small(h: &regex_syntax::hir::Hir) -> bool {
-        use regex_syntax::hir::HirKind;
-        match h.kind() {
-            HirKind::Repetition(r) => r.max.is_none_or(|m| m <= MAX_REPEAT) && small(&r.sub),
-            HirKind::Capture(c) => small(&c.sub),
-            HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().all(small),
-            _ => true,
+fn small(h: &Hir) -> bool {
+    match h.kind() {
+        HirKind::Repetition(r) => r.max.is_none_or(|m| m <= MAX_REPEAT) && small(&r.sub),
+        HirKind::Capture(c) => small(&c.sub),
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().all(small),
+        _ => true,
+    }
+}
+
+/// A part of an exception: empty, regular (with its HIR), or neither.
+enum Part {
+    Empty,
+    Regular(Hir),
+    Other,
+}
+
+impl Part {
+    fn new(rust: Option<&str>) -> Part {
+        match rust {
+            Some("") => Part::Empty,
+            Some(p) => parse(p).map_or(Part::Other, Part::Regular),
+            None => Part::Other,
         }
     }
-    syntax::parse(rust).is_ok_and(|h| small(&h))
 }
 
 impl Exceptions {
@@ -214,118 +110,120 @@ impl Exceptions {
         let mut afters = Vec::new();
         let mut tests = Vec::with_capacity(parts.len());
         let mut singles = Vec::new();
+        let push = |list: &mut Vec<Hir>, h: Hir| {
+            list.push(h);
+            Some(list.len() - 1)
+        };
         for p in parts {
-            let ok = |p: &String, test: fn(&str) -> bool| p.is_empty() || test(p);
-            let test = match p {
-                Some((b, a))
-                    if ok(b, regular) && ok(a, regular) && !(ok(b, small) && ok(a, small)) =>
-                {
-                    singles.push(Single {
-                        before: b.clone(),
-                        after: a.clone(),
-                        built: Default::default(),
-                    });
-                    Test::Own(singles.len() - 1)
+            let before = Part::new(p.as_ref().map(|p| p.0.as_str()));
+            let after = Part::new(p.as_ref().map(|p| p.1.as_str()));
+            let regular_after = !matches!(after, Part::Other);
+            // the afterbreak joins the shared DFA when it can
+            let (a, own_after) = match after {
+                Part::Regular(h) if small(&h) => (push(&mut afters, h), None),
+                Part::Regular(h) => (None, Some(h)),
+                Part::Empty | Part::Other => (None, None),
+            };
+            let test = match before {
+                Part::Other => Test::Fancy(a),
+                _ if !regular_after => Test::Fancy(a),
+                Part::Empty if own_after.is_none() => Test::Dfa(None, a),
+                Part::Regular(h) if small(&h) && own_after.is_none() => {
+                    Test::Dfa(push(&mut befores, h), a)
                 }
-                Some((b, a)) if ok(b, regular) && ok(a, regular) => {
-                    let id = |list: &mut Vec<String>, pat: &String| {
-                        (!pat.is_empty()).then(|| {
-                            list.push(pat.clone());
-                            list.len() - 1
-                        })
+                b => {
+                    let before = match b {
+                        Part::Regular(h) => Side::new(vec![h], true),
+                        _ => None,
                     };
-                    Test::Dfa(id(&mut befores, b), id(&mut afters, a))
+                    let after = own_after.and_then(|h| Side::new(vec![h], false));
+                    singles.push(Single { before, after });
+                    Test::Own(singles.len() - 1, a)
                 }
-                _ => Test::Fancy,
             };
             tests.push(test);
         }
-        let before = [
-            Side::new(&befores, true, false),
-            Side::new(&befores, true, true),
-        ];
-        let after = [
-            Side::new(&afters, false, false),
-            Side::new(&afters, false, true),
-        ];
-        // a side that does not build leaves its exceptions to fancy-regex
-        for t in &mut tests {
-            if let Test::Dfa(b, a) = *t {
-                let missing = |side: &[Option<Side>; 2]| side.iter().any(Option::is_none);
-                if b.is_some() && missing(&before) || a.is_some() && missing(&after) {
-                    *t = Test::Fancy;
-                }
-            }
-        }
         Exceptions {
             tests,
-            before,
-            after,
+            before: Side::new(befores, true),
+            after: Side::new(afters, false),
             singles,
         }
     }
 
-    /// Whether the exception `i` is tested by the DFAs.
-    pub(crate) fn by_dfa(&self, i: usize) -> bool {
-        !matches!(self.tests[i], Test::Fancy)
-    }
-
-    /// Whether one of the first `n` exceptions tested by the DFAs matches
-    /// at `pos`; `None` when a DFA gives up there. `may(i)` is a cheap
-    /// pre-test of exception `i`, asked before its own DFAs run. `ascii`
-    /// says that the text has no non-ASCII word character, so that the
-    /// DFAs with ASCII word boundaries, which never give up, are exact.
+    /// Whether one of the first `n` exceptions matches at `pos`. `may(i)`
+    /// is a cheap pre-test of exception `i`, asked before its own DFAs or
+    /// its fancy-regex run; `fancy(i)` tests exception `i` by its
+    /// fancy-regex, asked when no DFA can or where one gives up, and only
+    /// when its afterbreak may hold. `words` says where the DFAs with ASCII
+    /// word boundaries are exact.
     pub(crate) fn any_match(
         &self,
         text: &str,
         pos: usize,
         n: usize,
-        ascii: bool,
+        words: &NonAsciiWords,
         may: impl Fn(usize) -> bool,
-    ) -> Option<bool> {
-        let k = usize::from(ascii);
+        fancy: impl Fn(usize) -> bool,
+    ) -> bool {
         let tests = &self.tests[..n];
+        // `None`: the DFA gave up, every afterbreak in it may hold
+        let after = match &self.after {
+            Some(side) if tests.iter().any(|t| t.after().is_some()) => {
+                side.matching(text, pos, words)
+            }
+            _ => Some(PatternSet::new(0)),
+        };
+        let after_ok = |t: &Test| {
+            t.after().is_none_or(|id| {
+                after
+                    .as_ref()
+                    .is_none_or(|s| s.contains(PatternID::must(id)))
+            })
+        };
+        let sure = after.is_some();
+        // the shared beforebreaks: `None` before the first need, `Some(None)`
+        // when the DFA gave up
+        let mut before: Option<Option<PatternSet>> = None;
+        let mut unsure = Vec::new();
         for (i, t) in tests.iter().enumerate() {
-            if let Test::Own(j) = *t {
-                if may(i) && self.singles[j].matches(text, pos, ascii)? {
-                    return Some(true);
+            let Test::Dfa(b, _) = *t else { continue };
+            if !after_ok(t) {
+                continue;
+            }
+            let Some(id) = b else {
+                if sure {
+                    return true;
+                }
+                unsure.push(i);
+                continue;
+            };
+            let set = before.get_or_insert_with(|| {
+                let side = self.before.as_ref().expect("a beforebreak is in the DFA");
+                side.matching(text, pos, words)
+            });
+            match set {
+                Some(set) if !set.contains(PatternID::must(id)) => {}
+                Some(_) if sure => return true,
+                _ => unsure.push(i),
+            }
+        }
+        for (i, t) in tests.iter().enumerate() {
+            if let Test::Own(j, _) = *t {
+                if after_ok(t) && may(i) {
+                    match self.singles[j].matches(text, pos, words) {
+                        Some(false) => {}
+                        Some(true) if sure => return true,
+                        _ => unsure.push(i),
+                    }
                 }
             }
         }
-        if !tests.iter().any(|t| matches!(t, Test::Dfa(..))) {
-            return Some(false);
-        }
-        let after = match &self.after[k] {
-            Some(side) => Some(side.matching(text, pos, false)?),
-            None => None,
-        };
-        let after_ok = |a: Option<usize>| match (a, &after) {
-            (None, _) => true,
-            (Some(id), Some(set)) => set.contains(PatternID::must(id)),
-            (Some(_), None) => false,
-        };
-        // only exceptions whose afterbreak holds need their beforebreak
-        if !tests
-            .iter()
-            .any(|t| matches!(*t, Test::Dfa(_, a) if after_ok(a)))
-        {
-            return Some(false);
-        }
-        let before = match &self.before[k] {
-            Some(side) => Some(side.matching(text, pos, true)?),
-            None => None,
-        };
-        Some(tests.iter().any(|t| match *t {
-            Test::Dfa(b, a) => {
-                after_ok(a)
-                    && match (b, &before) {
-                        (None, _) => true,
-                        (Some(id), Some(set)) => set.contains(PatternID::must(id)),
-                        (Some(_), None) => false,
-                    }
-            }
-            Test::Fancy | Test::Own(_) => false,
-        }))
+        unsure.into_iter().any(&fancy)
+            || tests
+                .iter()
+                .enumerate()
+                .any(|(i, t)| matches!(t, Test::Fancy(_)) && after_ok(t) && fancy(i))
     }
 }
 
@@ -345,40 +243,68 @@ mod tests {
         let mut p = parts(&[
             (r"(?:Mr|Dr)\.", r"\s"),
             (r"\w{0,100}\.", ""),
-            (r"x(?=y)", ""),
+            (r"x(?=y)", r"[a-z]"),
+            ("", r"\s"),
+            (r"x\.", r"\w{0,20}"),
         ]);
         p.push(None);
         let ex = Exceptions::new(&p);
         assert_eq!(ex.tests[0], Test::Dfa(Some(0), Some(0)));
-        assert_eq!(ex.tests[1], Test::Own(0));
-        assert_eq!(ex.tests[2], Test::Fancy);
-        assert_eq!(ex.tests[3], Test::Fancy);
+        assert_eq!(ex.tests[1], Test::Own(0, None));
+        // a fancy beforebreak: its afterbreak is still asked first
+        assert_eq!(ex.tests[2], Test::Fancy(Some(1)));
+        assert_eq!(ex.tests[3], Test::Dfa(None, Some(2)));
+        // a large afterbreak gets a DFA of its own
+        assert_eq!(ex.tests[4], Test::Own(1, None));
+        assert!(ex.singles[1].after.is_some());
+        assert_eq!(ex.tests[5], Test::Fancy(None));
     }
 
     #[test]
     fn dfas_find_exceptions_at_the_break_and_give_up_on_unicode_boundaries() {
         let ex = Exceptions::new(&parts(&[(r"\b(?:Mr|Dr)\.", r"\s"), (r"[a-z]{0,20}:", "")]));
         let all = |_| true;
-        for ascii in [false, true] {
-            assert_eq!(ex.any_match("Dr. Who", 3, 2, ascii, all), Some(true));
-            assert_eq!(ex.any_match("Dr.Who", 3, 2, ascii, all), Some(false));
-            assert_eq!(ex.any_match("XDr. Who", 4, 2, ascii, all), Some(false));
-            // only the exceptions placed before the rule count
-            assert_eq!(ex.any_match("Dr. Who", 3, 0, ascii, all), Some(false));
-            assert_eq!(ex.any_match("see: it", 4, 2, ascii, all), Some(true));
-            assert_eq!(ex.any_match("see: it", 4, 1, ascii, all), Some(false));
-            // the pre-test rules an own-DFA exception out
-            assert_eq!(
-                ex.any_match("see: it", 4, 2, ascii, |i| i != 1),
-                Some(false)
-            );
-        }
-        // a Unicode \b beside a non-ASCII byte: the DFA gives up
-        assert_eq!(ex.any_match("éDr. Who", 5, 2, false, all), None);
-        // with ASCII boundaries it does not (exact when no non-ASCII
-        // character is a word character)
-        assert_eq!(ex.any_match("“Dr. Who", 6, 2, true, all), Some(true));
-        assert_eq!(ex.any_match("“Dr. Who", 6, 2, false, all), None);
+        let asked = std::cell::Cell::new(false);
+        let any = |text: &str, pos, n, may: &dyn Fn(usize) -> bool| {
+            let fancy = |_| {
+                asked.set(true);
+                false
+            };
+            ex.any_match(text, pos, n, &NonAsciiWords::new(text), may, fancy)
+        };
+        assert!(any("Dr. Who", 3, 2, &all));
+        assert!(!any("Dr.Who", 3, 2, &all));
+        assert!(!any("XDr. Who", 4, 2, &all));
+        // only the exceptions placed before the rule count
+        assert!(!any("Dr. Who", 3, 0, &all));
+        assert!(any("see: it", 4, 2, &all));
+        assert!(!any("see: it", 4, 1, &all));
+        // the pre-test rules an own-DFA exception out
+        assert!(!any("see: it", 4, 2, &|i| i != 1));
+        // farther away from a non-ASCII word character, the ASCII
+        // boundaries are exact; a curly quote is no word character
+        assert!(any("é      Dr. Who", 11, 2, &all));
+        assert!(any("“Dr. Who", 6, 2, &all));
+        assert!(!asked.get());
+        // a Unicode \b beside a non-ASCII word character: the DFA gives up,
+        // and the exception's fancy-regex is asked
+        assert!(!any("éDr. Who", 5, 2, &all));
+        assert!(asked.get());
+    }
+
+    #[test]
+    fn fancy_exceptions_run_only_where_their_afterbreak_holds() {
+        let ex = Exceptions::new(&parts(&[(r"x(?=y)", r"[a-z]")]));
+        let asked = std::cell::Cell::new(0);
+        let fancy = |_| {
+            asked.set(asked.get() + 1);
+            true
+        };
+        let words = NonAsciiWords::new("a. B a. b");
+        assert!(!ex.any_match("a. B a. b", 3, 1, &words, |_| true, fancy));
+        assert_eq!(asked.get(), 0);
+        assert!(ex.any_match("a. B a. b", 8, 1, &words, |_| true, fancy));
+        assert_eq!(asked.get(), 1);
     }
 
     /// LanguageTool's rules, if `../shared` is beside the project.
