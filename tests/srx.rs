@@ -333,3 +333,39 @@ fn srx_and_own_segmentation_flags_do_not_mix() {
         .code(2)
         .stderr(predicates::str::contains("--srx"));
 }
+
+#[test]
+fn exported_rules_cut_as_excerpt_does_where_srx_can_say_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let srx = dir.path().join("de.srx");
+    excerpt()
+        .args([
+            "segment",
+            "--export-srx",
+            "de-AT",
+            "-o",
+            srx.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let text = "Dr. Weber kam z. B. mit Nr. 5 an. Er blieb bis 18 Uhr usw. Dann ging er.";
+    let file = write_temp(text);
+    let by = |flags: &[&str]| {
+        let mut args = vec!["segment", "--lang", "de"];
+        args.extend_from_slice(flags);
+        args.push(file.path().to_str().unwrap());
+        stdout_of(excerpt().args(&args))
+    };
+    let own = by(&[]);
+    let exported = by(&["--srx", srx.to_str().unwrap()]);
+    assert_eq!(own.lines().count(), 3, "{own}");
+    let trimmed: Vec<&str> = exported.lines().map(str::trim).collect();
+    let own_lines: Vec<&str> = own.lines().map(str::trim).collect();
+    assert_eq!(trimmed, own_lines);
+    // A code that names no language is refused.
+    excerpt()
+        .args(["segment", "--export-srx", "xx"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("unknown language code \"xx\""));
+}

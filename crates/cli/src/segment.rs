@@ -75,6 +75,13 @@ pub struct SegmentArgs {
 
     #[command(flatten)]
     pub walk: crate::project::WalkArgs,
+
+    /// Write excerpt's own rules for language CODE as an SRX 2.0 file, for a
+    /// CAT tool, and read nothing: abbreviations become exception rules,
+    /// sentence terminators break rules. An approximation: what excerpt
+    /// decides from the whole text has no place in SRX.
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["files", "jsonl", "out_dir", "srx"])]
+    pub export_srx: Option<String>,
 }
 
 /// The formats `excerpt segment` writes.
@@ -160,6 +167,9 @@ impl SegmentArgs {
 
 /// Runs `excerpt segment`.
 pub fn run(args: &SegmentArgs) -> Result<()> {
+    if let Some(code) = &args.export_srx {
+        return crate::srx::export(code, args.output.as_deref());
+    }
     crate::output::check_not_input(
         args.output.as_deref(),
         args.files.iter().map(|f| f.as_path()),

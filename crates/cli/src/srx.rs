@@ -27,6 +27,26 @@ struct SrxRecord<'a> {
     words: usize,
 }
 
+/// Runs `excerpt segment --export-srx CODE`: excerpt's rules for the
+/// language as an SRX 2.0 document, to `output` or standard output.
+pub fn export(code: &str, output: Option<&std::path::Path>) -> Result<()> {
+    let Some(lang) = excerpt_lang::normalize(code) else {
+        anyhow::bail!(
+            "--export-srx: unknown language code {code:?} (give an ISO 639-1 code such as `en`)"
+        );
+    };
+    let lists = excerpt_segment::builtin_abbreviations(lang).unwrap_or_default();
+    let rules = excerpt_srx::ExportRules {
+        lang,
+        inner: lists.inner,
+        number: lists.number,
+        general: lists.general,
+    };
+    let mut out = Output::open(output)?;
+    out.write_all(excerpt_srx::export_srx(&rules).as_bytes())?;
+    out.finish()
+}
+
 /// Runs `excerpt segment --srx --format lines|jsonl` on files one after
 /// another: the reference engine's segments, untrimmed. (The translation
 /// formats, `--jsonl` records and HTML or Markdown documents go the way of

@@ -60,6 +60,43 @@ pub(crate) enum Kind {
     General,
 }
 
+/// A language's built-in abbreviations by how they behave before the next
+/// word, each list sorted, in lower case, without the final period
+/// (internal periods stay: `e.g`). For tools that want the segmenter's
+/// knowledge in another form, such as SRX rules for a CAT tool.
+///
+/// ```
+/// let en = excerpt_segment::builtin_abbreviations("en").unwrap();
+/// assert!(en.inner.iter().any(|a| a == "dr"));
+/// assert!(en.general.iter().any(|a| a == "etc"));
+/// assert!(excerpt_segment::builtin_abbreviations("xx").is_none());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Abbreviations {
+    /// Never end a sentence before a word (`Dr.`, `e.g.`).
+    pub inner: Vec<String>,
+    /// Do not end a sentence before a number (`p.`, `No.`).
+    pub number: Vec<String>,
+    /// End a sentence only before a capitalised word (`etc.`).
+    pub general: Vec<String>,
+}
+
+/// The built-in abbreviations of language `lang` (ISO 639-1), or `None`
+/// when the library has no data file for it.
+pub fn builtin_abbreviations(lang: &str) -> Option<Abbreviations> {
+    let lists = builtin(lang)?;
+    let sorted = |set: &HashSet<String>| {
+        let mut v: Vec<String> = set.iter().cloned().collect();
+        v.sort();
+        v
+    };
+    Some(Abbreviations {
+        inner: sorted(&lists.inner),
+        number: sorted(&lists.number),
+        general: sorted(&lists.general),
+    })
+}
+
 /// The word lists of one language (or of a user file).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordLists {

@@ -49,7 +49,7 @@ mod segmenter;
 mod sentence;
 mod split_long;
 
-pub use abbrev::parse_abbreviations;
+pub use abbrev::{Abbreviations, builtin_abbreviations, parse_abbreviations};
 pub use offsets::CharOffsets;
 pub use segmenter::{Segmenter, SegmenterBuilder, Sentences};
 pub use sentence::Sentence;

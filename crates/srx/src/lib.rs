@@ -22,6 +22,7 @@
 //! ```
 
 mod engine;
+mod export;
 mod finitize;
 mod java;
 mod java_class;
@@ -32,6 +33,7 @@ mod side;
 mod slot;
 mod words;
 
+pub use export::{ExportRules, export_srx};
 pub use finitize::{DEFAULT_CAP, finitize};
 pub use java::{TranslateError, translate_java_regex};
 pub use parse::{LanguageMap, LanguageRule, Rule, SRX20_NAMESPACE, SrxDocument};
