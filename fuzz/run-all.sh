@@ -21,7 +21,8 @@ one() {
     nice -n 19 "$bin/$t" "corpus-work/$t" "corpus/$t" \
         -artifact_prefix="artifacts/$t/" -max_total_time="$secs" -timeout=10 \
         -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 > "logs/$t.log" 2>&1
-    echo "== $t end $(date -u +%FT%TZ) rc=$?" >> logs/runs.txt
+    local rc=$?
+    echo "== $t end $(date -u +%FT%TZ) rc=$rc" >> logs/runs.txt
 }
 for t in "${targets[@]}"; do
     while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
