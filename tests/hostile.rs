@@ -468,7 +468,12 @@ fn cases_external(xlf: &str) -> String {
 fn broken_po_and_tsv_are_a_one_line_error_or_read() {
     let dir = tempfile::tempdir().unwrap();
     let original = write(dir.path(), "o.txt", b"One. Two.\n\nThree.\n");
-    let cases: [(&str, &str, &[u8]); 8] = [
+    let cases: [(&str, &str, &[u8]); 9] = [
+        (
+            "po",
+            "hex escape past 32 bits",
+            b"msgctxt \"p1.s1\"\nmsgid \"One.\"\nmsgstr \"Eins\\xC479400000000000000000000\"\n",
+        ),
         (
             "po",
             "unterminated string",
