@@ -216,6 +216,7 @@ fn an_interrupted_run_leaves_the_old_output() {
             .arg(child.id().to_string())
             .status()
             .unwrap();
+        let pid = child.id();
         let status = child.wait_with_output().unwrap().status;
         let now = std::fs::read(&out).unwrap();
         if status.success() {
@@ -224,7 +225,153 @@ fn an_interrupted_run_leaves_the_old_output() {
         } else {
             assert_eq!(now, b"old output\n", "SIG{signal}");
         }
+        // a killed run may leave its temporary file, named with its process id
+        for name in temporaries(dir.path()) {
+            assert!(name.starts_with(&format!(".excerpt-{pid}-")), "{name}");
+        }
     }
+    // the next run writing into the directory removes what killed runs left
+    let small = write(dir.path(), "small.txt", b"One. Two.\n");
+    excerpt()
+        .args(["segment", "--lang", "en"])
+        .arg(&small)
+        .arg("-o")
+        .arg(dir.path().join("small.out"))
+        .assert()
+        .success();
+    if cfg!(target_os = "linux") {
+        assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+    }
+}
+
+/// The names of the `.excerpt-*.tmp` files in `dir`.
+#[cfg(unix)]
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".excerpt-") && n.ends_with(".tmp"))
+        .collect()
+}
+
+/// Version `v` of a file of `lines` numbered lines, each one sentence and
+/// of the same length in every version.
+fn version_lines(v: char, from: usize, to: usize) -> String {
+    (from..to)
+        .map(|i| format!("Version {v} line {i:06}.\n"))
+        .collect()
+}
+
+/// Checks `jsonl`, the segments of the file that
+/// `a_file_that_changes_while_read_gives_one_version` writes, as it was at
+/// one moment: one version letter, the lines numbered from 0 without a gap,
+/// each whole but the last, which may be cut where a write had got to.
+fn assert_one_version(jsonl: &str, what: &str) {
+    let lines: Vec<&str> = jsonl.lines().collect();
+    let mut version = None;
+    for (i, line) in lines.iter().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{what}: line {} is not JSON ({e}): {line}", i + 1));
+        let text = v["text"].as_str().unwrap();
+        let letter = text.chars().nth(8);
+        assert!(
+            version.is_none() || letter.is_none() || version == letter,
+            "{what}: two versions mixed at segment {i}: {text:?}"
+        );
+        version = version.or(letter);
+        let whole = format!("Version {} line {i:06}.", version.unwrap_or('?'));
+        if i + 1 == lines.len() {
+            assert!(
+                whole.starts_with(text),
+                "{what}: last segment {i}: {text:?}"
+            );
+        } else {
+            assert_eq!(text, whole, "{what}: segment {i}");
+        }
+    }
+}
+
+#[test]
+fn a_file_that_changes_while_read_gives_one_version() {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "moving.txt",
+        version_lines('A', 0, 40_000).as_bytes(),
+    );
+    let out = dir.path().join("out.jsonl");
+    let stop = AtomicBool::new(false);
+    let (mut whole, mut refused) = (0, 0);
+    /// Stops the writer however the runs end, a failed assertion included
+    /// (the scope waits for the writer before it lets a panic through).
+    struct Stop<'a>(&'a AtomicBool);
+    impl Drop for Stop<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+    std::thread::scope(|scope| {
+        // rewrites the file in place, version after version: truncates it,
+        // writes the new version and appends to it; the pause after each is
+        // longer than a tick of the coarsest file times, so that a rewrite
+        // always changes the modification time
+        scope.spawn(|| {
+            for v in "BCDEFGHIJKLMNOPQRSTUVWXYZ".chars().cycle() {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+                file.set_len(0).unwrap();
+                file.write_all(version_lines(v, 0, 40_000).as_bytes())
+                    .unwrap();
+                file.write_all(version_lines(v, 40_000, 41_000).as_bytes())
+                    .unwrap();
+                std::thread::sleep(Duration::from_millis(12));
+            }
+        });
+        let _stop = Stop(&stop);
+        for run in 0..30 {
+            let result = excerpt()
+                .args(["segment", "--lang", "en", "--format", "jsonl"])
+                .arg(&path)
+                .arg("-o")
+                .arg(&out)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&result.stderr);
+            assert!(!err.contains("panicked"), "run {run}: {err}");
+            match result.status.code() {
+                Some(0) => whole += 1,
+                Some(2) => {
+                    assert_eq!(err.trim_end().lines().count(), 1, "run {run}: {err}");
+                    assert!(
+                        err.contains("moving.txt: the file changed while it was read"),
+                        "run {run}: {err}"
+                    );
+                    refused += 1;
+                }
+                other => panic!("run {run}: status {other:?}: {err}"),
+            }
+            // the output is the last whole run's, never a half or a mixture
+            if out.exists() {
+                assert_one_version(
+                    &std::fs::read_to_string(&out).unwrap(),
+                    &format!("run {run}"),
+                );
+            }
+        }
+    });
+    eprintln!("while it changed: {whole} runs read one version, {refused} refused");
+    // once it stops changing, it is read
+    let jsonl = stdout_of(
+        excerpt()
+            .args(["segment", "--lang", "en", "--format", "jsonl"])
+            .arg(&path),
+    );
+    assert_one_version(&jsonl, "at rest");
+    assert_eq!(jsonl.lines().count(), 41_000);
 }
 
 /// An original and its XLIFF 2.1 with the source as target, in `dir`.
@@ -321,7 +468,12 @@ fn cases_external(xlf: &str) -> String {
 fn broken_po_and_tsv_are_a_one_line_error_or_read() {
     let dir = tempfile::tempdir().unwrap();
     let original = write(dir.path(), "o.txt", b"One. Two.\n\nThree.\n");
-    let cases: [(&str, &str, &[u8]); 8] = [
+    let cases: [(&str, &str, &[u8]); 9] = [
+        (
+            "po",
+            "hex escape past 32 bits",
+            b"msgctxt \"p1.s1\"\nmsgid \"One.\"\nmsgstr \"Eins\\xC479400000000000000000000\"\n",
+        ),
         (
             "po",
             "unterminated string",

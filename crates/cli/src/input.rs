@@ -91,13 +91,56 @@ impl Source {
     }
 }
 
+/// How often a file that changes while it is read is read again before
+/// the run gives up with an error.
+const READ_ATTEMPTS: usize = 3;
+
+/// Reads a whole file. A regular file whose size or modification time
+/// differs between the start and the end of the read changed while it was
+/// read (something appended to it, truncated it or rewrote it in place): it
+/// is read again, and after [`READ_ATTEMPTS`] such reads the result is an
+/// error, so a run never works on a mixture of two versions. A file replaced
+/// by a rename is no change: the open file is still the old version, read
+/// whole. A file that a paused writer is halfway through is read as it is
+/// at that moment: nothing tells it from a whole one.
 fn read_file(path: &Path) -> Result<Vec<u8>> {
     let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| anyhow::anyhow!("{name}: {}", describe(&e)))?;
-    if meta.is_dir() {
-        bail!("{name}: is a directory, not a text file");
+    let io = |e: std::io::Error| anyhow::anyhow!("{name}: {}", describe(&e));
+    for _ in 0..READ_ATTEMPTS {
+        let mut file = std::fs::File::open(path).map_err(io)?;
+        let before = file.metadata().map_err(io)?;
+        if before.is_dir() {
+            bail!("{name}: is a directory, not a text file");
+        }
+        let mut bytes = Vec::new();
+        if before.is_file() {
+            bytes
+                .try_reserve_exact(usize::try_from(before.len()).unwrap_or(usize::MAX))
+                .map_err(|_| {
+                    anyhow::anyhow!("{name}: too large to read ({} bytes)", before.len())
+                })?;
+        }
+        file.read_to_end(&mut bytes).map_err(io)?;
+        if !before.is_file() {
+            // a pipe or a device: no size or time to compare
+            return Ok(bytes);
+        }
+        let after = file.metadata().map_err(io)?;
+        if unchanged(&before, &after) {
+            return Ok(bytes);
+        }
     }
-    std::fs::read(path).map_err(|e| anyhow::anyhow!("{name}: {}", describe(&e)))
+    bail!(
+        "{name}: the file changed while it was read ({READ_ATTEMPTS} attempts); \
+         run again when it is no longer being written"
+    )
+}
+
+/// Whether a regular file is the same version after a read as before it.
+/// (Not whether its size is the number of bytes read: files in /proc and
+/// /sys give a size that is not their content's.)
+fn unchanged(before: &std::fs::Metadata, after: &std::fs::Metadata) -> bool {
+    before.len() == after.len() && before.modified().ok() == after.modified().ok()
 }
 
 /// A short, lower-case description of an I/O error, without the
@@ -152,6 +195,32 @@ mod tests {
         let err = into_utf8(b"ok\nab\xFFcd".to_vec()).unwrap_err().to_string();
         assert!(err.contains("byte offset 5"), "{err}");
         assert!(err.contains("line 2, column 3"), "{err}");
+    }
+
+    #[test]
+    fn a_file_is_read_whole_and_a_change_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "One. Two.\n").unwrap();
+        assert_eq!(read_file(&path).unwrap(), b"One. Two.\n");
+        let before = std::fs::metadata(&path).unwrap();
+        assert!(unchanged(&before, &before));
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        std::io::Write::write_all(&mut file, b"Three.\n").unwrap();
+        let after = std::fs::metadata(&path).unwrap();
+        assert!(!unchanged(&before, &after));
+        // a file whose size is not its content's
+        #[cfg(target_os = "linux")]
+        assert!(
+            !read_file(Path::new("/proc/self/status"))
+                .unwrap()
+                .is_empty()
+        );
+        let err = read_file(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("is a directory"), "{err}");
     }
 
     #[test]

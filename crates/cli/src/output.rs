@@ -6,6 +6,52 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+/// The temporary file an output is written to before it is renamed into
+/// place is `.excerpt-PID-RANDOM.tmp` beside it, PID being the writing
+/// process's id.
+const TMP_PREFIX: &str = ".excerpt-";
+const TMP_SUFFIX: &str = ".tmp";
+
+/// Removes the temporary files in `dir` that a killed run left (SIGKILL or
+/// a power cut give it no chance to remove its own): those named
+/// `.excerpt-PID-RANDOM.tmp` whose process no longer runs. Only where
+/// `/proc` tells which processes run (Linux); elsewhere they stay, and
+/// their names say they can be removed. Errors are ignored: this is
+/// tidying, not the run's work.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temporary_pid) else {
+            continue;
+        };
+        if process_gone(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary file's name `.excerpt-PID-RANDOM.tmp`.
+fn temporary_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(TMP_PREFIX)?.strip_suffix(TMP_SUFFIX)?;
+    let (pid, random) = rest.split_once('-')?;
+    if random.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Whether process `pid` is known not to run (false when it cannot be told).
+fn process_gone(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    cfg!(target_os = "linux")
+        && pid != std::process::id()
+        && proc.join("self").exists()
+        && !proc.join(pid.to_string()).exists()
+}
+
 /// A destination for output. A file is written to a temporary file beside it
 /// and renamed into place by [`Output::finish`]; if the command fails before
 /// that, the temporary file is removed and no half-written file is left.
@@ -30,8 +76,10 @@ impl Output {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
                 };
+                remove_stale_temporaries(dir);
+                let prefix = format!("{TMP_PREFIX}{}-", std::process::id());
                 let mut builder = tempfile::Builder::new();
-                builder.prefix(".excerpt-").suffix(".tmp");
+                builder.prefix(&prefix).suffix(TMP_SUFFIX);
                 // the mode a new file gets (umask applied), not the
                 // owner-only mode of a temporary file
                 #[cfg(unix)]
@@ -186,6 +234,41 @@ mod tests {
         let new = dir.path().join("new.txt");
         assert!(check_not_input(Some(&new), [input.as_path()]).is_ok());
         assert!(check_not_input(None, [input.as_path()]).is_ok());
+    }
+
+    #[test]
+    fn temporary_names_carry_the_process_id() {
+        assert_eq!(temporary_pid(".excerpt-123-aB9xYz.tmp"), Some(123));
+        assert_eq!(temporary_pid(".excerpt-aB9xYz.tmp"), None);
+        assert_eq!(temporary_pid(".excerpt-123-.tmp"), None);
+        assert_eq!(temporary_pid(".excerpt-12a-xyz.tmp"), None);
+        assert_eq!(temporary_pid("excerpt-123-xyz.tmp"), None);
+        assert_eq!(temporary_pid(".excerpt-123-xyz.txt"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_killed_runs_temporary_file_is_removed_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        // a process id that ran and is gone
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let gone = child.id();
+        child.wait().unwrap();
+        let stale = dir.path().join(format!(".excerpt-{gone}-Ab3dEf.tmp"));
+        let live = dir
+            .path()
+            .join(format!(".excerpt-{}-Gh5jKl.tmp", std::process::id()));
+        let other = dir.path().join(".excerpt-notes.tmp");
+        for p in [&stale, &live, &other] {
+            std::fs::write(p, "half").unwrap();
+        }
+        let path = dir.path().join("out.txt");
+        let mut out = Output::open(Some(&path)).unwrap();
+        out.write_all(b"whole").unwrap();
+        out.finish().unwrap();
+        assert!(!stale.exists());
+        assert!(live.exists() && other.exists());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "whole");
     }
 
     #[test]

@@ -126,12 +126,22 @@ fn unescape(s: &str, line: usize) -> Result<String, Error> {
                 bytes.push(v as u8);
             }
             b'x' => {
+                // as in C, every hex digit that follows belongs to the
+                // escape, and a value above 0xFF is an error
                 let mut v = 0u32;
                 while let Some(&d) = it.peek().filter(|d| d.is_ascii_hexdigit()) {
-                    v = v * 16 + (d as char).to_digit(16).unwrap_or(0);
+                    v = v
+                        .saturating_mul(16)
+                        .saturating_add((d as char).to_digit(16).unwrap_or(0));
                     it.next();
                 }
-                bytes.push(v as u8);
+                let byte = u8::try_from(v).map_err(|_| {
+                    Error::parse(
+                        "po",
+                        format!("line {line}: \\x escape out of range (above \\xFF)"),
+                    )
+                })?;
+                bytes.push(byte);
             }
             other => bytes.push(other),
         }
@@ -249,6 +259,26 @@ mod tests {
         let e = escape(s);
         assert!(!e.contains('\n') && !e.contains('\u{1}') && !e.contains('\u{FFFE}'));
         assert_eq!(unescape(&e, 1).unwrap(), s);
+    }
+
+    #[test]
+    fn a_hex_escape_above_ff_is_an_error_not_an_overflow() {
+        assert_eq!(unescape("\\x41 \\x7e", 1).unwrap(), "A ~");
+        // a run of hex digits long enough to overflow 32 bits (found by
+        // fuzzing read_po: it panicked with a multiply overflow)
+        let long = format!("Caf\\xC{}", "0".repeat(40));
+        let err = unescape(&long, 7).unwrap_err().to_string();
+        assert!(err.contains("line 7"), "{err}");
+        assert!(err.contains("out of range"), "{err}");
+        assert!(unescape("\\x100", 2).is_err());
+        let po = format!(
+            "msgid \"\"\nmsgstr \"\"\n\nmsgctxt \"p1.s1\"\nmsgid \"One.\"\nmsgstr \"{long}\"\n"
+        );
+        let err = read(&po).unwrap_err().to_string();
+        assert!(
+            err.contains("line 6") && err.contains("out of range"),
+            "{err}"
+        );
     }
 
     #[test]
