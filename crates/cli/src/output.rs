@@ -18,7 +18,19 @@ const TMP_SUFFIX: &str = ".tmp";
 /// `/proc` tells which processes run (Linux); elsewhere they stay, and
 /// their names say they can be removed. Errors are ignored: this is
 /// tidying, not the run's work.
+/// Each directory is looked at once per run: a project run opens an
+/// output per file, often many in one directory.
 fn remove_stale_temporaries(dir: &Path) {
+    static TIDIED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<PathBuf>>> =
+        std::sync::OnceLock::new();
+    let first_look = TIDIED
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(dir.to_path_buf());
+    if !first_look {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

@@ -134,8 +134,8 @@ pub(crate) struct Shape {
 }
 
 /// Quotation marks that open a quotation, in the languages' conventions
-/// (`"`, `'`, `‘`, `“`, `„`, `«`, `»` as German opens with it, `‹`, CJK
-/// corner brackets).
+/// (`"`, `'`, `‘`, `“`, `„`, `‚`, `«`, `»` as German opens with it, `‹`,
+/// CJK corner brackets).
 const QUOTE_OPENERS: [char; 11] = [
     '"', '\'', '\u{2018}', '\u{201C}', '\u{201E}', '\u{00AB}', '\u{00BB}', '\u{2039}', '\u{300C}',
     '\u{300E}', '\u{201A}',

@@ -799,8 +799,9 @@ Road works close the coast road | Traffic
     #[test]
     fn in_a_lead_a_statement_outranks_a_quotation() {
         // A gist-first story whose second sentence quotes the chairman: the
-        // quotation shares the most words with the rest, yet a reader of a
-        // two-sentence summary wants what happened, not what was said of it.
+        // quotation is central enough to be chosen without the rule, yet a
+        // reader of a two-sentence summary wants what happened, not what was
+        // said of it.
         let story = [
             "The harbour council will name Anna Berg as the new ferry director on Friday.",
             "\u{2018}Berg knows the ferry, its crew, its passengers and the island better than anyone, and the crew trusts Berg,\u{2019} said the chairman.",

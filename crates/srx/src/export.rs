@@ -7,6 +7,8 @@
 //! (initials before a sentence starter, a quotation that closes after an
 //! abbreviation, learned names) has no place in SRX and is left out.
 
+use quick_xml::escape::escape as xml_escape;
+
 /// What to write for one language.
 ///
 /// ```
@@ -162,14 +164,6 @@ fn escape_java(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// `text` with the characters XML reserves written as references.
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

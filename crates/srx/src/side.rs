@@ -149,52 +149,46 @@ impl Side {
                 }
             }
         };
-        let mut at = pos;
-        if self.reverse {
-            let input = Input::new(text).range(..pos).anchored(Anchored::Yes);
-            let mut sid = d.start_state_reverse(cache, &input).ok()?;
-            loop {
-                if at == 0 {
-                    sid = d.next_eoi_state(cache, sid).ok()?;
-                    add(cache, sid);
-                    break;
-                }
-                at -= 1;
-                sid = d.next_state(cache, sid, bytes[at]).ok()?;
-                if sid.is_tagged() {
-                    if sid.is_dead() {
-                        break;
-                    }
-                    if sid.is_quit() {
-                        return None;
-                    }
-                    add(cache, sid);
-                }
-            }
-            Some(Walk { set, read: at..pos })
+        let mut sid = if self.reverse {
+            d.start_state_reverse(
+                cache,
+                &Input::new(text).range(..pos).anchored(Anchored::Yes),
+            )
         } else {
-            let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
-            let mut sid = d.start_state_forward(cache, &input).ok()?;
-            loop {
-                if at == bytes.len() {
-                    sid = d.next_eoi_state(cache, sid).ok()?;
-                    add(cache, sid);
+            d.start_state_forward(
+                cache,
+                &Input::new(text).range(pos..).anchored(Anchored::Yes),
+            )
+        }
+        .ok()?;
+        // `at` is the edge of the bytes read so far: backwards from `pos`
+        // for a reverse DFA, forwards for a forward one
+        let mut at = pos;
+        loop {
+            let next = if self.reverse {
+                at.checked_sub(1)
+            } else {
+                (at < bytes.len()).then_some(at)
+            };
+            let Some(i) = next else {
+                sid = d.next_eoi_state(cache, sid).ok()?;
+                add(cache, sid);
+                break;
+            };
+            sid = d.next_state(cache, sid, bytes[i]).ok()?;
+            at = if self.reverse { i } else { i + 1 };
+            if sid.is_tagged() {
+                if sid.is_dead() {
                     break;
                 }
-                sid = d.next_state(cache, sid, bytes[at]).ok()?;
-                at += 1;
-                if sid.is_tagged() {
-                    if sid.is_dead() {
-                        break;
-                    }
-                    if sid.is_quit() {
-                        return None;
-                    }
-                    add(cache, sid);
+                if sid.is_quit() {
+                    return None;
                 }
+                add(cache, sid);
             }
-            Some(Walk { set, read: pos..at })
         }
+        let read = if self.reverse { at..pos } else { pos..at };
+        Some(Walk { set, read })
     }
 }
 
