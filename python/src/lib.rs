@@ -17,13 +17,15 @@
 //! ```
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, mpsc};
 
 use excerpt_lang::LangChoice;
 use excerpt_rank::{Budget, Similarity, TextSummarizer, TextSummary};
 use excerpt_segment::CharOffsets;
 use excerpt_tm::{Document, Format, SegmentOptions, Splitter, TmSettings, XliffVersion};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
@@ -182,29 +184,57 @@ impl Summary {
 /// The text of a `str` argument; bytes are refused with a hint, as is any
 /// other type.
 fn text_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<PyBackedStr> {
+    Ok(str_arg(obj, func)?.1)
+}
+
+/// A `str` argument as the Python object (sentences are sliced from it) and
+/// as UTF-8 (segmented without the GIL).
+fn str_arg<'py>(
+    obj: &Bound<'py, PyAny>,
+    func: &str,
+) -> PyResult<(Bound<'py, PyString>, PyBackedStr)> {
     if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
         return Err(PyTypeError::new_err(format!(
             "{func}() takes text as str, not bytes: decode it first (e.g. data.decode(\"utf-8\"))"
         )));
     }
-    if !obj.is_instance_of::<PyString>() {
+    let Ok(text) = obj.cast::<PyString>() else {
         return Err(PyTypeError::new_err(format!(
             "{func}() takes text as str, not {}",
             obj.get_type().name()?
         )));
-    }
-    obj.extract::<PyBackedStr>()
+    };
+    Ok((text.clone(), PyBackedStr::try_from(text.clone())?))
 }
 
-/// The texts of an iterable of `str`.
-fn texts_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<PyBackedStr>> {
+/// Refuses a single `str` or `bytes` where an iterable of texts is due.
+fn not_a_single_text(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<()> {
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(format!(
             "{func}() takes an iterable of str (a list of texts), not a single {}",
             obj.get_type().name()?
         )));
     }
+    Ok(())
+}
+
+/// The texts of an iterable of `str`.
+fn texts_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<PyBackedStr>> {
+    not_a_single_text(obj, func)?;
     obj.try_iter()?.map(|item| text_arg(&item?, func)).collect()
+}
+
+/// The texts of an iterable of `str`, as Python objects and as UTF-8.
+fn strs_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<(Vec<Py<PyString>>, Vec<PyBackedStr>)> {
+    not_a_single_text(obj, func)?;
+    let mut objects = Vec::new();
+    let mut texts = Vec::new();
+    for item in obj.try_iter()? {
+        let (object, text) = str_arg(&item?, func)?;
+        objects.push(object.unbind());
+        texts.push(text);
+    }
+    Ok((objects, texts))
 }
 
 /// A language choice, refused with the command line's message.
@@ -282,15 +312,63 @@ fn segment_spans(text: &str, choice: &LangChoice, flags: SegmentFlags) -> Vec<Sp
         .collect()
 }
 
-/// The Python list of sentences of `text`.
-fn sentence_list<'py>(py: Python<'py>, text: &str, spans: &[Span]) -> PyResult<Bound<'py, PyList>> {
+/// A new object of a class whose objects hold only a str and numbers, which
+/// it cannot change (a frozen class): left out of the cycle collector.
+///
+/// PyO3 makes every class's objects tracked by the cycle collector, which
+/// then walks each of them in every full collection: a batch's hundreds of
+/// thousands of sentences, kept alive, made the collector run again and
+/// again over all of them while they were made. Such an object can never be
+/// part of a reference cycle (a str refers to nothing), so, as CPython does
+/// for tuples of numbers and strings, it need not be tracked.
+fn untracked<T>(py: Python<'_>, value: T) -> PyResult<Bound<'_, T>>
+where
+    T: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Into<PyClassInitializer<T>>,
+{
+    let object = Bound::new(py, value)?;
+    // SAFETY: `object` is a live GC object (PyO3 gives every class
+    // Py_TPFLAGS_HAVE_GC) and this thread is attached to the interpreter;
+    // untracking an object is allowed at any time, and PyO3's tp_dealloc
+    // untracks again harmlessly.
+    unsafe { ffi::PyObject_GC_UnTrack(object.as_ptr().cast()) };
+    Ok(object)
+}
+
+/// `text[start:end]`, by character offsets within the text: copied from
+/// the str's own characters, without decoding UTF-8 again.
+fn substring<'py>(
+    text: &Bound<'py, PyString>,
+    start: usize,
+    end: usize,
+) -> PyResult<Bound<'py, PyString>> {
+    let py = text.py();
+    let (Ok(start), Ok(end)) = (
+        ffi::Py_ssize_t::try_from(start),
+        ffi::Py_ssize_t::try_from(end),
+    ) else {
+        return Err(PyValueError::new_err("offset out of range"));
+    };
+    // SAFETY: `text` is a str object and this thread is attached to the
+    // interpreter; PyUnicode_Substring returns a new reference to a str, or
+    // NULL with an exception set.
+    unsafe {
+        Ok(
+            Bound::from_owned_ptr_or_err(py, ffi::PyUnicode_Substring(text.as_ptr(), start, end))?
+                .cast_into_unchecked(),
+        )
+    }
+}
+
+/// The Python list of sentences of `text`, from its spans.
+fn sentence_list<'py>(text: &Bound<'py, PyString>, spans: &[Span]) -> PyResult<Bound<'py, PyList>> {
+    let py = text.py();
     let items = spans
         .iter()
         .map(|&(byte_start, byte_end, start, end, paragraph)| {
-            Bound::new(
+            untracked(
                 py,
                 Sentence {
-                    text: PyString::new(py, &text[byte_start..byte_end]).unbind(),
+                    text: substring(text, start, end)?.unbind(),
                     start,
                     end,
                     byte_start,
@@ -332,11 +410,11 @@ fn segment<'py>(
     newline_boundary: bool,
     max_chars: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let text = text_arg(text, "segment")?;
+    let (object, text) = str_arg(text, "segment")?;
     let choice = lang_arg(lang)?;
     let flags = SegmentFlags::new(newline_boundary, max_chars)?;
     let spans = py.detach(|| segment_spans(&text, &choice, flags));
-    sentence_list(py, &text, &spans)
+    sentence_list(&object, &spans)
 }
 
 /// Split many texts into sentences, in parallel, without the GIL.
@@ -356,25 +434,95 @@ fn segment_batch<'py>(
     newline_boundary: bool,
     max_chars: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let texts = texts_arg(texts, "segment_batch")?;
+    let (objects, texts) = strs_arg(texts, "segment_batch")?;
     let choice = lang_arg(lang)?;
     let flags = SegmentFlags::new(newline_boundary, max_chars)?;
-    let spans: Vec<Vec<Span>> = py.detach(|| {
-        texts
-            .par_iter()
-            .map(|t| segment_spans(t, &choice, flags))
-            .collect()
-    });
-    let mut since_pause = 0;
-    let lists = texts
-        .iter()
-        .zip(&spans)
-        .map(|(t, s)| {
-            pause_now_and_then(py, &mut since_pause, s.len());
-            sentence_list(py, t, s)
-        })
-        .collect::<PyResult<Vec<_>>>()?;
+    let mut lists = Vec::with_capacity(texts.len());
+    in_order_in_parallel(
+        py,
+        texts.len(),
+        |i| segment_spans(&texts[i], &choice, flags),
+        Vec::len,
+        |py, i, spans| {
+            lists.push(sentence_list(objects[i].bind(py), &spans)?.unbind());
+            Ok(())
+        },
+    )?;
     PyList::new(py, lists)
+}
+
+/// Runs `work` on each index below `n` on rayon's threads, without the GIL,
+/// and hands each result to `take`, in index order, on this thread with the
+/// GIL: results are taken while later ones are still being worked on, and
+/// none waits for all the others.
+///
+/// The workers take the indices in increasing order, one at a time, so
+/// results come about in order. This thread takes the GIL once for each run
+/// of results that are ready, and lets it go after about
+/// [`OBJECTS_PER_PAUSE`] objects (`weight` tells how many a result makes),
+/// so that other Python threads keep running. After an error from `take`
+/// the workers stop at their next index.
+fn in_order_in_parallel<T: Send>(
+    py: Python<'_>,
+    n: usize,
+    work: impl Fn(usize) -> T + Sync,
+    weight: impl Fn(&T) -> usize + Sync,
+    mut take: impl FnMut(Python<'_>, usize, T) -> PyResult<()> + Send,
+) -> PyResult<()> {
+    py.detach(|| {
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        let (sender, results) = mpsc::channel::<(usize, T)>();
+        rayon::in_place_scope(|scope| {
+            for _ in 0..rayon::current_num_threads().min(n) {
+                let sender = sender.clone();
+                let (next, stop, work) = (&next, &stop, &work);
+                scope.spawn(move |_| {
+                    while !stop.load(Ordering::Relaxed) {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= n || sender.send((i, work(i))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            let mut ready: Vec<Option<T>> = (0..n).map(|_| None).collect();
+            let mut taken = 0;
+            let taking = (|| {
+                while taken < n {
+                    while ready[taken].is_none() {
+                        // only a panicking worker drops its sender early; the
+                        // scope raises its panic after this
+                        let (i, result) = results
+                            .recv()
+                            .map_err(|_| PyRuntimeError::new_err("a worker thread stopped"))?;
+                        ready[i] = Some(result);
+                    }
+                    for (i, result) in results.try_iter() {
+                        ready[i] = Some(result);
+                    }
+                    Python::attach(|py| {
+                        let mut made = 0;
+                        while made < OBJECTS_PER_PAUSE {
+                            let Some(result) = ready.get_mut(taken).and_then(Option::take) else {
+                                break;
+                            };
+                            made += 1 + weight(&result);
+                            take(py, taken, result)?;
+                            taken += 1;
+                        }
+                        PyResult::Ok(())
+                    })?;
+                }
+                Ok(())
+            })();
+            if taking.is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            taking
+        })
+    })
 }
 
 /// Objects made under the GIL between two chances for other threads to run.
@@ -467,7 +615,7 @@ fn summary_object<'py>(py: Python<'py>, made: &Made) -> PyResult<Bound<'py, Summ
         .iter()
         .zip(&made.chars)
         .map(|(c, &(start, end))| {
-            Bound::new(
+            untracked(
                 py,
                 SummarySentence {
                     text: PyString::new(py, c.text).unbind(),
@@ -487,7 +635,7 @@ fn summary_object<'py>(py: Python<'py>, made: &Made) -> PyResult<Bound<'py, Summ
         .iter()
         .flatten()
         .map(|k| {
-            Bound::new(
+            untracked(
                 py,
                 Keyword {
                     text: PyString::new(py, &k.text).unbind(),
