@@ -460,8 +460,10 @@ fn segment_batch<'py>(
 /// results come about in order. This thread takes the GIL once for each run
 /// of results that are ready, and lets it go after about
 /// [`OBJECTS_PER_PAUSE`] objects (`weight` tells how many a result makes),
-/// so that other Python threads keep running. After an error from `take`
-/// the workers stop at their next index.
+/// so that other Python threads keep running; while the next result is not
+/// ready it works on the next index itself, and waits only when every index
+/// has been taken. After an error from `take` the workers stop at their
+/// next index.
 fn in_order_in_parallel<T: Send>(
     py: Python<'_>,
     n: usize,
@@ -491,16 +493,24 @@ fn in_order_in_parallel<T: Send>(
             let mut taken = 0;
             let taking = (|| {
                 while taken < n {
-                    while ready[taken].is_none() {
-                        // only a panicking worker drops its sender early; the
-                        // scope raises its panic after this
-                        let (i, result) = results
-                            .recv()
-                            .map_err(|_| PyRuntimeError::new_err("a worker thread stopped"))?;
-                        ready[i] = Some(result);
-                    }
                     for (i, result) in results.try_iter() {
                         ready[i] = Some(result);
+                    }
+                    if ready[taken].is_none() {
+                        // nothing to take yet: work here too rather than wait
+                        // (a thread woken up waits its turn on a busy machine)
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let (i, result) = if i < n {
+                            (i, work(i))
+                        } else {
+                            // only a panicking worker drops its sender early;
+                            // the scope raises its panic after this
+                            results
+                                .recv()
+                                .map_err(|_| PyRuntimeError::new_err("a worker thread stopped"))?
+                        };
+                        ready[i] = Some(result);
+                        continue;
                     }
                     Python::attach(|py| {
                         let mut made = 0;
