@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, LazyLock, Mutex, mpsc};
+use std::sync::{Arc, Condvar, LazyLock, Mutex, OnceLock, mpsc};
 
 use excerpt_lang::LangChoice;
 use excerpt_rank::{Budget, Similarity, TextSummarizer, TextSummary};
@@ -193,18 +193,24 @@ fn str_arg<'py>(
     obj: &Bound<'py, PyAny>,
     func: &str,
 ) -> PyResult<(Bound<'py, PyString>, PyBackedStr)> {
+    let text = str_object(obj, func)?;
+    Ok((text.clone(), PyBackedStr::try_from(text)?))
+}
+
+/// A `str` argument; bytes are refused with a hint, as is any other type.
+fn str_object<'py>(obj: &Bound<'py, PyAny>, func: &str) -> PyResult<Bound<'py, PyString>> {
     if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
         return Err(PyTypeError::new_err(format!(
             "{func}() takes text as str, not bytes: decode it first (e.g. data.decode(\"utf-8\"))"
         )));
     }
-    let Ok(text) = obj.cast::<PyString>() else {
-        return Err(PyTypeError::new_err(format!(
+    match obj.cast::<PyString>() {
+        Ok(text) => Ok(text.clone()),
+        Err(_) => Err(PyTypeError::new_err(format!(
             "{func}() takes text as str, not {}",
             obj.get_type().name()?
-        )));
-    };
-    Ok((text.clone(), PyBackedStr::try_from(text.clone())?))
+        ))),
+    }
 }
 
 /// Refuses a single `str` or `bytes` where an iterable of texts is due.
@@ -224,17 +230,13 @@ fn texts_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<PyBackedStr>> {
     obj.try_iter()?.map(|item| text_arg(&item?, func)).collect()
 }
 
-/// The texts of an iterable of `str`, as Python objects and as UTF-8.
-fn strs_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<(Vec<Py<PyString>>, Vec<PyBackedStr>)> {
+/// The texts of an iterable of `str`, as Python objects (their UTF-8 is
+/// made later).
+fn str_objects(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<Py<PyString>>> {
     not_a_single_text(obj, func)?;
-    let mut objects = Vec::new();
-    let mut texts = Vec::new();
-    for item in obj.try_iter()? {
-        let (object, text) = str_arg(&item?, func)?;
-        objects.push(object.unbind());
-        texts.push(text);
-    }
-    Ok((objects, texts))
+    obj.try_iter()?
+        .map(|item| Ok(str_object(&item?, func)?.unbind()))
+        .collect()
 }
 
 /// A language choice, refused with the command line's message.
@@ -434,74 +436,138 @@ fn segment_batch<'py>(
     newline_boundary: bool,
     max_chars: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (objects, texts) = strs_arg(texts, "segment_batch")?;
-    let choice = lang_arg(lang)?;
-    let flags = SegmentFlags::new(newline_boundary, max_chars)?;
-    let mut lists = Vec::with_capacity(texts.len());
-    in_order_in_parallel(
-        py,
-        texts.len(),
-        |i| segment_spans(&texts[i], &choice, flags),
-        Vec::len,
-        |py, i, spans| {
-            lists.push(sentence_list(objects[i].bind(py), &spans)?.unbind());
-            Ok(())
-        },
-    )?;
+    let objects = str_objects(texts, "segment_batch")?;
+    let (choice, flags) = match (
+        lang_arg(lang),
+        SegmentFlags::new(newline_boundary, max_chars),
+    ) {
+        (Ok(choice), Ok(flags)) => (choice, flags),
+        (choice, flags) => {
+            // a text that has no UTF-8 (a lone surrogate) is reported first
+            for text in &objects {
+                PyBackedStr::try_from(text.bind(py).clone())?;
+            }
+            return Err(choice.err().or(flags.err()).expect("one of them failed"));
+        }
+    };
+    let lists = segment_in_order(py, &objects, &choice, flags)?;
     PyList::new(py, lists)
 }
 
-/// Runs `work` on each index below `n` on rayon's threads, without the GIL,
-/// and hands each result to `take`, in index order, on this thread with the
-/// GIL: results are taken while later ones are still being worked on, and
-/// none waits for all the others.
+/// Most bytes of text made into UTF-8 under the GIL between two chances for
+/// other threads to run.
+const BYTES_PER_PAUSE: usize = 1 << 20;
+
+/// The texts of a batch, given to the workers as the calling thread makes
+/// their UTF-8.
+struct Encoded {
+    texts: Vec<OnceLock<PyBackedStr>>,
+    /// How many texts, from the first, are there.
+    count: Mutex<usize>,
+    /// Told when there are more, and when the batch stops.
+    more: Condvar,
+    /// Set after an error: the workers stop at their next text.
+    stop: AtomicBool,
+}
+
+impl Encoded {
+    fn new(n: usize) -> Encoded {
+        Encoded {
+            texts: (0..n).map(|_| OnceLock::new()).collect(),
+            count: Mutex::new(0),
+            more: Condvar::new(),
+            stop: AtomicBool::new(false),
+        }
+    }
+
+    /// Gives the workers text `i`, the one after the last given.
+    fn give(&self, i: usize, text: PyBackedStr) {
+        // set once: texts are given in order, each once
+        let _ = self.texts[i].set(text);
+        *self.count.lock().unwrap_or_else(|e| e.into_inner()) = i + 1;
+        self.more.notify_all();
+    }
+
+    /// Text `i`, once it is there; None once the batch stops.
+    fn wait_for(&self, i: usize) -> Option<&str> {
+        let mut count = self.count.lock().unwrap_or_else(|e| e.into_inner());
+        while *count <= i && !self.stop.load(Ordering::Relaxed) {
+            count = self.more.wait(count).unwrap_or_else(|e| e.into_inner());
+        }
+        if self.stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        self.texts[i].get().map(|t| &**t)
+    }
+
+    /// Stops the workers, waking those that wait for a text.
+    fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _count = self.count.lock().unwrap_or_else(|e| e.into_inner());
+        self.more.notify_all();
+    }
+}
+
+/// The sentence lists of `objects`, in order: the texts are segmented on
+/// rayon's threads, without the GIL, while this thread (with the GIL) makes
+/// the texts' UTF-8 for them, one run of texts at a time, and makes the
+/// Python objects of the texts that are done, in order; no text waits for
+/// all the others, and segmentation starts with the first text's UTF-8.
 ///
-/// The workers take the indices in increasing order, one at a time, so
-/// results come about in order. This thread takes the GIL once for each run
-/// of results that are ready, and lets it go after about
-/// [`OBJECTS_PER_PAUSE`] objects (`weight` tells how many a result makes),
-/// so that other Python threads keep running; while the next result is not
-/// ready it works on the next index itself, and waits only when every index
-/// has been taken. After an error from `take` the workers stop at their
-/// next index.
-fn in_order_in_parallel<T: Send>(
+/// The workers take the texts in increasing order, one at a time, so
+/// results come about in order. This thread takes the GIL for a run of at
+/// most about [`BYTES_PER_PAUSE`] bytes of UTF-8 and [`OBJECTS_PER_PAUSE`]
+/// objects, then lets it go, so that other Python threads keep running.
+/// Once every text is given, while the next result is not ready, it
+/// segments the next text itself rather than wait (a thread woken up waits
+/// its turn on a busy machine), and waits only when every text is taken.
+/// After an error the workers stop at their next text.
+fn segment_in_order(
     py: Python<'_>,
-    n: usize,
-    work: impl Fn(usize) -> T + Sync,
-    weight: impl Fn(&T) -> usize + Sync,
-    mut take: impl FnMut(Python<'_>, usize, T) -> PyResult<()> + Send,
-) -> PyResult<()> {
-    py.detach(|| {
+    objects: &[Py<PyString>],
+    choice: &LangChoice,
+    flags: SegmentFlags,
+) -> PyResult<Vec<Py<PyList>>> {
+    let n = objects.len();
+    let encoded = Encoded::new(n);
+    let mut lists = Vec::with_capacity(n);
+    let done = py.detach(|| {
         let next = AtomicUsize::new(0);
-        let stop = AtomicBool::new(false);
-        let (sender, results) = mpsc::channel::<(usize, T)>();
+        let (sender, results) = mpsc::channel::<(usize, Vec<Span>)>();
         rayon::in_place_scope(|scope| {
             for _ in 0..rayon::current_num_threads().min(n) {
                 let sender = sender.clone();
-                let (next, stop, work) = (&next, &stop, &work);
+                let (next, encoded) = (&next, &encoded);
                 scope.spawn(move |_| {
-                    while !stop.load(Ordering::Relaxed) {
+                    loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= n || sender.send((i, work(i))).is_err() {
+                        let Some(text) = (i < n).then(|| encoded.wait_for(i)).flatten() else {
+                            break;
+                        };
+                        if sender
+                            .send((i, segment_spans(text, choice, flags)))
+                            .is_err()
+                        {
                             break;
                         }
                     }
                 });
             }
             drop(sender);
-            let mut ready: Vec<Option<T>> = (0..n).map(|_| None).collect();
+            let mut ready: Vec<Option<Vec<Span>>> = (0..n).map(|_| None).collect();
+            let mut given = 0;
             let mut taken = 0;
             let taking = (|| {
                 while taken < n {
-                    for (i, result) in results.try_iter() {
-                        ready[i] = Some(result);
+                    for (i, spans) in results.try_iter() {
+                        ready[i] = Some(spans);
                     }
-                    if ready[taken].is_none() {
-                        // nothing to take yet: work here too rather than wait
-                        // (a thread woken up waits its turn on a busy machine)
+                    if given == n && ready[taken].is_none() {
+                        // nothing to do with the GIL: segment here too, or wait
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let (i, result) = if i < n {
-                            (i, work(i))
+                        let (i, spans) = if i < n {
+                            let text = encoded.texts[i].get().expect("every text is given");
+                            (i, segment_spans(text, choice, flags))
                         } else {
                             // only a panicking worker drops its sender early;
                             // the scope raises its panic after this
@@ -509,17 +575,24 @@ fn in_order_in_parallel<T: Send>(
                                 .recv()
                                 .map_err(|_| PyRuntimeError::new_err("a worker thread stopped"))?
                         };
-                        ready[i] = Some(result);
+                        ready[i] = Some(spans);
                         continue;
                     }
                     Python::attach(|py| {
+                        let mut bytes = 0;
+                        while given < n && bytes < BYTES_PER_PAUSE {
+                            let text = PyBackedStr::try_from(objects[given].bind(py).clone())?;
+                            bytes += text.len();
+                            encoded.give(given, text);
+                            given += 1;
+                        }
                         let mut made = 0;
                         while made < OBJECTS_PER_PAUSE {
-                            let Some(result) = ready.get_mut(taken).and_then(Option::take) else {
+                            let Some(spans) = ready.get_mut(taken).and_then(Option::take) else {
                                 break;
                             };
-                            made += 1 + weight(&result);
-                            take(py, taken, result)?;
+                            made += 1 + spans.len();
+                            lists.push(sentence_list(objects[taken].bind(py), &spans)?.unbind());
                             taken += 1;
                         }
                         PyResult::Ok(())
@@ -528,11 +601,14 @@ fn in_order_in_parallel<T: Send>(
                 Ok(())
             })();
             if taking.is_err() {
-                stop.store(true, Ordering::Relaxed);
+                encoded.stop();
             }
             taking
         })
-    })
+    });
+    // the texts' UTF-8 (Python objects) let go with the GIL
+    drop(encoded);
+    done.map(|()| lists)
 }
 
 /// Objects made under the GIL between two chances for other threads to run.

@@ -1,9 +1,13 @@
 """segment_batch gives each text's sentences in the texts' order, as
 segment gives them, however the texts' segmentation is shared out: when a
 long first text is done after all the others, across many small texts,
-from several Python threads at once, and for str subclasses."""
+from several Python threads at once, and for str subclasses; and a text
+found wrong midway stops the batch with the error a list of single calls
+would raise."""
 
 import threading
+
+import pytest
 
 import excerpt
 
@@ -84,3 +88,29 @@ def test_sentences_of_str_subclasses_are_plain_str():
     for [s] in (excerpt.segment(one), excerpt.segment_batch([one])[0]):
         assert s.text == one
         assert type(s.text) is str
+
+
+def test_a_text_without_utf8_midway_stops_the_batch_and_the_next_one_runs():
+    # a lone surrogate has no UTF-8: found only when the texts before it are
+    # being segmented already
+    books = [read(p) for p in BOOKS]
+    texts = [*books, "Bad \ud800 text.", *books]
+    with pytest.raises(UnicodeEncodeError):
+        excerpt.segment_batch(texts, "en")
+    texts = [*books, "Good text. Two sentences.", *books]
+    got = [key(b) for b in excerpt.segment_batch(texts, "en")]
+    assert got == singles(texts, "en")
+
+
+def test_errors_come_in_the_same_order_as_before():
+    # the texts are checked before the options: a text without UTF-8 is
+    # reported before an unknown language, an unknown language before any
+    # sentence is made
+    with pytest.raises(UnicodeEncodeError):
+        excerpt.segment_batch(["Fine.", "Bad \ud800 text."], "xx")
+    with pytest.raises(TypeError):
+        excerpt.segment_batch(["Fine.", b"bytes"], "xx")
+    with pytest.raises(ValueError, match="max_chars"):
+        excerpt.segment_batch(["Fine."], "en", max_chars=0)
+    with pytest.raises(ValueError):
+        excerpt.segment_batch(["Fine."], "xx")
