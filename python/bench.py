@@ -9,13 +9,17 @@ text. Prints a Markdown table.
 The text is the English books of ../shared/corpus/gutenberg, repeated until
 there are --mb MB of it. Each tool is warmed up first; tools slower than
 5 MB/s on a first 0.2 MB are measured on the first --slow-mb MB only (the
-table says how much each was measured on). A tool that is not installed is
-listed as such. NLTK's Punkt runs untrained (its trained parameters are a
-separate data download).
+table says how much each was measured on). The tools measured on all the
+text, and the command line, are timed --repeat times and the median time
+is shown (the first large run of a process also pays for growing its
+heap, and a shared machine's load comes and goes). A tool that is not
+installed is listed as such. NLTK's Punkt runs untrained (its trained
+parameters are a separate data download).
 """
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -132,6 +136,12 @@ def timed(fn, texts):
     return time.perf_counter() - start, n
 
 
+def median_timed(fn, texts, repeat):
+    """The median time of `repeat` runs, and the count of the last."""
+    runs = [timed(fn, texts) for _ in range(repeat)]
+    return statistics.median(seconds for seconds, _ in runs), runs[-1][1]
+
+
 def megabytes(texts):
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
@@ -142,6 +152,7 @@ def main():
     parser.add_argument("--slow-mb", type=float, default=2)
     parser.add_argument("--books", default=REPO.parent / "shared/corpus/gutenberg")
     parser.add_argument("--cli", default=REPO / "target/release/excerpt")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
     texts = corpus(args.books, args.mb)
@@ -154,8 +165,9 @@ def main():
         fn(prefix(texts, 0.01))  # warm up: models, tables, thread pools
         probe = prefix(texts, 0.2)
         seconds, _ = timed(fn, probe)
-        use = texts if megabytes(probe) / seconds >= 5 else prefix(texts, args.slow_mb)
-        seconds, n = timed(fn, use)
+        fast = megabytes(probe) / seconds >= 5
+        use = texts if fast else prefix(texts, args.slow_mb)
+        seconds, n = median_timed(fn, use, args.repeat if fast else 1)
         rows.append((name, megabytes(use), seconds, n, megabytes(use) / seconds))
 
     if Path(args.cli).exists():
@@ -163,13 +175,14 @@ def main():
             f.write("\n\n".join(texts))
         try:
             for fmt in ("lines", "jsonl"):
-                start = time.perf_counter()
-                out = subprocess.run(
-                    [str(args.cli), "segment", "--lang", "en", "--format", fmt, f.name],
-                    stdout=subprocess.PIPE,
-                    check=True,
-                ).stdout
-                seconds = time.perf_counter() - start
+                def run(_texts, fmt=fmt):
+                    return subprocess.run(
+                        [str(args.cli), "segment", "--lang", "en", "--format", fmt, f.name],
+                        stdout=subprocess.PIPE,
+                        check=True,
+                    ).stdout
+
+                seconds, out = median_timed(run, None, args.repeat)
                 rows.append(
                     (f"command line, --format {fmt}", total, seconds, out.count(b"\n"), total / seconds)
                 )
@@ -177,7 +190,8 @@ def main():
             os.unlink(f.name)
 
     print(f"{total:.1f} MB of English from the Gutenberg books, CPython "
-          f"{sys.version.split()[0]}, {os.cpu_count()} cores\n")
+          f"{sys.version.split()[0]}, {os.cpu_count()} cores, median of "
+          f"{args.repeat} runs\n")
     print("| tool | MB measured | seconds | sentences | MB/s |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, mb, seconds, n, rate in sorted(rows, key=lambda r: -(r[4] or 0)):
