@@ -12,7 +12,9 @@ there are --mb MB of it. Each tool is warmed up first; tools slower than
 table says how much each was measured on). The tools measured on all the
 text, and the command line, are timed --repeat times and the median time
 is shown (the first large run of a process also pays for growing its
-heap, and a shared machine's load comes and goes). A tool that is not
+heap, and a shared machine's load comes and goes); excerpt's two rows and
+the command line's --format lines are timed in turns, one run of each
+after the other. A tool that is not
 installed is listed as such. NLTK's Punkt runs untrained (its trained
 parameters are a separate data download).
 """
@@ -146,6 +148,60 @@ def megabytes(texts):
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
 
+def command_line(cli, fmt, path):
+    """Runs the command line on `path` in the format `fmt`; returns its
+    sentence count."""
+
+    def run(_texts):
+        out = subprocess.run(
+            [str(cli), "segment", "--lang", "en", "--format", fmt, path],
+            stdout=subprocess.PIPE,
+            check=True,
+        ).stdout
+        return out.count(b"\n")
+
+    return run
+
+
+def measure(args, texts, path):
+    """The table's rows: (name, MB measured, seconds, sentences, MB/s), or
+    (name, None, ...) for a tool that is not installed."""
+    total = megabytes(texts)
+    tools_ = list(tools())
+    cli = Path(args.cli).exists()
+    rows = []
+    # excerpt's two rows and the command line's --format lines in turns, so
+    # that a shared machine's load weighs on the three alike
+    turns = tools_[:2]
+    for _name, fn in turns:
+        fn(prefix(texts, 0.01))  # warm up: tables, thread pool
+    if cli:
+        turns.append(("command line, --format lines", command_line(args.cli, "lines", path)))
+    runs = {name: [] for name, _ in turns}
+    for _ in range(args.repeat):
+        for name, fn in turns:
+            runs[name].append(timed(fn, texts))
+    for name, timings in runs.items():
+        seconds = statistics.median(s for s, _ in timings)
+        rows.append((name, total, seconds, timings[-1][1], total / seconds))
+
+    for name, fn in tools_[2:]:
+        if fn is None:
+            rows.append((name, None, None, None, None))
+            continue
+        fn(prefix(texts, 0.01))  # warm up: models, tables, thread pools
+        probe = prefix(texts, 0.2)
+        seconds, _ = timed(fn, probe)
+        fast = megabytes(probe) / seconds >= 5
+        use = texts if fast else prefix(texts, args.slow_mb)
+        seconds, n = median_timed(fn, use, args.repeat if fast else 1)
+        rows.append((name, megabytes(use), seconds, n, megabytes(use) / seconds))
+    if cli:
+        seconds, n = median_timed(command_line(args.cli, "jsonl", path), texts, args.repeat)
+        rows.append(("command line, --format jsonl", total, seconds, n, total / seconds))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50)
@@ -157,37 +213,12 @@ def main():
 
     texts = corpus(args.books, args.mb)
     total = megabytes(texts)
-    rows = []
-    for name, fn in tools():
-        if fn is None:
-            rows.append((name, None, None, None, None))
-            continue
-        fn(prefix(texts, 0.01))  # warm up: models, tables, thread pools
-        probe = prefix(texts, 0.2)
-        seconds, _ = timed(fn, probe)
-        fast = megabytes(probe) / seconds >= 5
-        use = texts if fast else prefix(texts, args.slow_mb)
-        seconds, n = median_timed(fn, use, args.repeat if fast else 1)
-        rows.append((name, megabytes(use), seconds, n, megabytes(use) / seconds))
-
-    if Path(args.cli).exists():
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
-            f.write("\n\n".join(texts))
-        try:
-            for fmt in ("lines", "jsonl"):
-                def run(_texts, fmt=fmt):
-                    return subprocess.run(
-                        [str(args.cli), "segment", "--lang", "en", "--format", fmt, f.name],
-                        stdout=subprocess.PIPE,
-                        check=True,
-                    ).stdout
-
-                seconds, out = median_timed(run, None, args.repeat)
-                rows.append(
-                    (f"command line, --format {fmt}", total, seconds, out.count(b"\n"), total / seconds)
-                )
-        finally:
-            os.unlink(f.name)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
+        f.write("\n\n".join(texts))
+    try:
+        rows = measure(args, texts, f.name)
+    finally:
+        os.unlink(f.name)
 
     print(f"{total:.1f} MB of English from the Gutenberg books, CPython "
           f"{sys.version.split()[0]}, {os.cpu_count()} cores, median of "
