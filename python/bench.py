@@ -9,13 +9,19 @@ text. Prints a Markdown table.
 The text is the English books of ../shared/corpus/gutenberg, repeated until
 there are --mb MB of it. Each tool is warmed up first; tools slower than
 5 MB/s on a first 0.2 MB are measured on the first --slow-mb MB only (the
-table says how much each was measured on). A tool that is not installed is
-listed as such. NLTK's Punkt runs untrained (its trained parameters are a
-separate data download).
+table says how much each was measured on). The tools measured on all the
+text, and the command line, are timed --repeat times and the median time
+is shown (the first large run of a process also pays for growing its
+heap, and a shared machine's load comes and goes); excerpt's two rows and
+the command line's --format lines are timed in turns, one run of each
+after the other. A tool that is not
+installed is listed as such. NLTK's Punkt runs untrained (its trained
+parameters are a separate data download).
 """
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -132,8 +138,68 @@ def timed(fn, texts):
     return time.perf_counter() - start, n
 
 
+def median_timed(fn, texts, repeat):
+    """The median time of `repeat` runs, and the count of the last."""
+    runs = [timed(fn, texts) for _ in range(repeat)]
+    return statistics.median(seconds for seconds, _ in runs), runs[-1][1]
+
+
 def megabytes(texts):
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def command_line(cli, fmt, path):
+    """Runs the command line on `path` in the format `fmt`; returns its
+    sentence count."""
+
+    def run(_texts):
+        out = subprocess.run(
+            [str(cli), "segment", "--lang", "en", "--format", fmt, path],
+            stdout=subprocess.PIPE,
+            check=True,
+        ).stdout
+        return out.count(b"\n")
+
+    return run
+
+
+def measure(args, texts, path):
+    """The table's rows: (name, MB measured, seconds, sentences, MB/s), or
+    (name, None, ...) for a tool that is not installed."""
+    total = megabytes(texts)
+    tools_ = list(tools())
+    cli = Path(args.cli).exists()
+    rows = []
+    # excerpt's two rows and the command line's --format lines in turns, so
+    # that a shared machine's load weighs on the three alike
+    turns = tools_[:2]
+    for _name, fn in turns:
+        fn(prefix(texts, 0.01))  # warm up: tables, thread pool
+    if cli:
+        turns.append(("command line, --format lines", command_line(args.cli, "lines", path)))
+    runs = {name: [] for name, _ in turns}
+    for _ in range(args.repeat):
+        for name, fn in turns:
+            runs[name].append(timed(fn, texts))
+    for name, timings in runs.items():
+        seconds = statistics.median(s for s, _ in timings)
+        rows.append((name, total, seconds, timings[-1][1], total / seconds))
+
+    for name, fn in tools_[2:]:
+        if fn is None:
+            rows.append((name, None, None, None, None))
+            continue
+        fn(prefix(texts, 0.01))  # warm up: models, tables, thread pools
+        probe = prefix(texts, 0.2)
+        seconds, _ = timed(fn, probe)
+        fast = megabytes(probe) / seconds >= 5
+        use = texts if fast else prefix(texts, args.slow_mb)
+        seconds, n = median_timed(fn, use, args.repeat if fast else 1)
+        rows.append((name, megabytes(use), seconds, n, megabytes(use) / seconds))
+    if cli:
+        seconds, n = median_timed(command_line(args.cli, "jsonl", path), texts, args.repeat)
+        rows.append(("command line, --format jsonl", total, seconds, n, total / seconds))
+    return rows
 
 
 def main():
@@ -142,42 +208,21 @@ def main():
     parser.add_argument("--slow-mb", type=float, default=2)
     parser.add_argument("--books", default=REPO.parent / "shared/corpus/gutenberg")
     parser.add_argument("--cli", default=REPO / "target/release/excerpt")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
     texts = corpus(args.books, args.mb)
     total = megabytes(texts)
-    rows = []
-    for name, fn in tools():
-        if fn is None:
-            rows.append((name, None, None, None, None))
-            continue
-        fn(prefix(texts, 0.01))  # warm up: models, tables, thread pools
-        probe = prefix(texts, 0.2)
-        seconds, _ = timed(fn, probe)
-        use = texts if megabytes(probe) / seconds >= 5 else prefix(texts, args.slow_mb)
-        seconds, n = timed(fn, use)
-        rows.append((name, megabytes(use), seconds, n, megabytes(use) / seconds))
-
-    if Path(args.cli).exists():
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
-            f.write("\n\n".join(texts))
-        try:
-            for fmt in ("lines", "jsonl"):
-                start = time.perf_counter()
-                out = subprocess.run(
-                    [str(args.cli), "segment", "--lang", "en", "--format", fmt, f.name],
-                    stdout=subprocess.PIPE,
-                    check=True,
-                ).stdout
-                seconds = time.perf_counter() - start
-                rows.append(
-                    (f"command line, --format {fmt}", total, seconds, out.count(b"\n"), total / seconds)
-                )
-        finally:
-            os.unlink(f.name)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
+        f.write("\n\n".join(texts))
+    try:
+        rows = measure(args, texts, f.name)
+    finally:
+        os.unlink(f.name)
 
     print(f"{total:.1f} MB of English from the Gutenberg books, CPython "
-          f"{sys.version.split()[0]}, {os.cpu_count()} cores\n")
+          f"{sys.version.split()[0]}, {os.cpu_count()} cores, median of "
+          f"{args.repeat} runs\n")
     print("| tool | MB measured | seconds | sentences | MB/s |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, mb, seconds, n, rate in sorted(rows, key=lambda r: -(r[4] or 0)):

@@ -17,13 +17,15 @@
 //! ```
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, LazyLock, Mutex, OnceLock, mpsc};
 
 use excerpt_lang::LangChoice;
 use excerpt_rank::{Budget, Similarity, TextSummarizer, TextSummary};
 use excerpt_segment::CharOffsets;
 use excerpt_tm::{Document, Format, SegmentOptions, Splitter, TmSettings, XliffVersion};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
@@ -182,29 +184,59 @@ impl Summary {
 /// The text of a `str` argument; bytes are refused with a hint, as is any
 /// other type.
 fn text_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<PyBackedStr> {
+    Ok(str_arg(obj, func)?.1)
+}
+
+/// A `str` argument as the Python object (sentences are sliced from it) and
+/// as UTF-8 (segmented without the GIL).
+fn str_arg<'py>(
+    obj: &Bound<'py, PyAny>,
+    func: &str,
+) -> PyResult<(Bound<'py, PyString>, PyBackedStr)> {
+    let text = str_object(obj, func)?;
+    Ok((text.clone(), PyBackedStr::try_from(text)?))
+}
+
+/// A `str` argument; bytes are refused with a hint, as is any other type.
+fn str_object<'py>(obj: &Bound<'py, PyAny>, func: &str) -> PyResult<Bound<'py, PyString>> {
     if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
         return Err(PyTypeError::new_err(format!(
             "{func}() takes text as str, not bytes: decode it first (e.g. data.decode(\"utf-8\"))"
         )));
     }
-    if !obj.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
+    match obj.cast::<PyString>() {
+        Ok(text) => Ok(text.clone()),
+        Err(_) => Err(PyTypeError::new_err(format!(
             "{func}() takes text as str, not {}",
             obj.get_type().name()?
-        )));
+        ))),
     }
-    obj.extract::<PyBackedStr>()
 }
 
-/// The texts of an iterable of `str`.
-fn texts_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<PyBackedStr>> {
+/// Refuses a single `str` or `bytes` where an iterable of texts is due.
+fn not_a_single_text(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<()> {
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(format!(
             "{func}() takes an iterable of str (a list of texts), not a single {}",
             obj.get_type().name()?
         )));
     }
+    Ok(())
+}
+
+/// The texts of an iterable of `str`.
+fn texts_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<PyBackedStr>> {
+    not_a_single_text(obj, func)?;
     obj.try_iter()?.map(|item| text_arg(&item?, func)).collect()
+}
+
+/// The texts of an iterable of `str`, as Python objects (their UTF-8 is
+/// made later).
+fn str_objects(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<Vec<Py<PyString>>> {
+    not_a_single_text(obj, func)?;
+    obj.try_iter()?
+        .map(|item| Ok(str_object(&item?, func)?.unbind()))
+        .collect()
 }
 
 /// A language choice, refused with the command line's message.
@@ -282,15 +314,63 @@ fn segment_spans(text: &str, choice: &LangChoice, flags: SegmentFlags) -> Vec<Sp
         .collect()
 }
 
-/// The Python list of sentences of `text`.
-fn sentence_list<'py>(py: Python<'py>, text: &str, spans: &[Span]) -> PyResult<Bound<'py, PyList>> {
+/// A new object of a class whose objects hold only a str and numbers, which
+/// it cannot change (a frozen class): left out of the cycle collector.
+///
+/// PyO3 makes every class's objects tracked by the cycle collector, which
+/// then walks each of them in every full collection: a batch's hundreds of
+/// thousands of sentences, kept alive, made the collector run again and
+/// again over all of them while they were made. Such an object can never be
+/// part of a reference cycle (a str refers to nothing), so, as CPython does
+/// for tuples of numbers and strings, it need not be tracked.
+fn untracked<T>(py: Python<'_>, value: T) -> PyResult<Bound<'_, T>>
+where
+    T: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Into<PyClassInitializer<T>>,
+{
+    let object = Bound::new(py, value)?;
+    // SAFETY: `object` is a live GC object (PyO3 gives every class
+    // Py_TPFLAGS_HAVE_GC) and this thread is attached to the interpreter;
+    // untracking an object is allowed at any time, and PyO3's tp_dealloc
+    // untracks again harmlessly.
+    unsafe { ffi::PyObject_GC_UnTrack(object.as_ptr().cast()) };
+    Ok(object)
+}
+
+/// `text[start:end]`, by character offsets within the text: copied from
+/// the str's own characters, without decoding UTF-8 again.
+fn substring<'py>(
+    text: &Bound<'py, PyString>,
+    start: usize,
+    end: usize,
+) -> PyResult<Bound<'py, PyString>> {
+    let py = text.py();
+    let (Ok(start), Ok(end)) = (
+        ffi::Py_ssize_t::try_from(start),
+        ffi::Py_ssize_t::try_from(end),
+    ) else {
+        return Err(PyValueError::new_err("offset out of range"));
+    };
+    // SAFETY: `text` is a str object and this thread is attached to the
+    // interpreter; PyUnicode_Substring returns a new reference to a str, or
+    // NULL with an exception set.
+    unsafe {
+        Ok(
+            Bound::from_owned_ptr_or_err(py, ffi::PyUnicode_Substring(text.as_ptr(), start, end))?
+                .cast_into_unchecked(),
+        )
+    }
+}
+
+/// The Python list of sentences of `text`, from its spans.
+fn sentence_list<'py>(text: &Bound<'py, PyString>, spans: &[Span]) -> PyResult<Bound<'py, PyList>> {
+    let py = text.py();
     let items = spans
         .iter()
         .map(|&(byte_start, byte_end, start, end, paragraph)| {
-            Bound::new(
+            untracked(
                 py,
                 Sentence {
-                    text: PyString::new(py, &text[byte_start..byte_end]).unbind(),
+                    text: substring(text, start, end)?.unbind(),
                     start,
                     end,
                     byte_start,
@@ -332,11 +412,11 @@ fn segment<'py>(
     newline_boundary: bool,
     max_chars: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let text = text_arg(text, "segment")?;
+    let (object, text) = str_arg(text, "segment")?;
     let choice = lang_arg(lang)?;
     let flags = SegmentFlags::new(newline_boundary, max_chars)?;
     let spans = py.detach(|| segment_spans(&text, &choice, flags));
-    sentence_list(py, &text, &spans)
+    sentence_list(&object, &spans)
 }
 
 /// Split many texts into sentences, in parallel, without the GIL.
@@ -356,25 +436,179 @@ fn segment_batch<'py>(
     newline_boundary: bool,
     max_chars: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let texts = texts_arg(texts, "segment_batch")?;
-    let choice = lang_arg(lang)?;
-    let flags = SegmentFlags::new(newline_boundary, max_chars)?;
-    let spans: Vec<Vec<Span>> = py.detach(|| {
-        texts
-            .par_iter()
-            .map(|t| segment_spans(t, &choice, flags))
-            .collect()
-    });
-    let mut since_pause = 0;
-    let lists = texts
-        .iter()
-        .zip(&spans)
-        .map(|(t, s)| {
-            pause_now_and_then(py, &mut since_pause, s.len());
-            sentence_list(py, t, s)
-        })
-        .collect::<PyResult<Vec<_>>>()?;
+    let objects = str_objects(texts, "segment_batch")?;
+    let (choice, flags) = match (
+        lang_arg(lang),
+        SegmentFlags::new(newline_boundary, max_chars),
+    ) {
+        (Ok(choice), Ok(flags)) => (choice, flags),
+        (choice, flags) => {
+            // a text that has no UTF-8 (a lone surrogate) is reported first
+            for text in &objects {
+                PyBackedStr::try_from(text.bind(py).clone())?;
+            }
+            return Err(choice.err().or(flags.err()).expect("one of them failed"));
+        }
+    };
+    let lists = segment_in_order(py, &objects, &choice, flags)?;
     PyList::new(py, lists)
+}
+
+/// Most bytes of text made into UTF-8 under the GIL between two chances for
+/// other threads to run.
+const BYTES_PER_PAUSE: usize = 1 << 20;
+
+/// The texts of a batch, given to the workers as the calling thread makes
+/// their UTF-8.
+struct Encoded {
+    texts: Vec<OnceLock<PyBackedStr>>,
+    /// How many texts, from the first, are there.
+    count: Mutex<usize>,
+    /// Told when there are more, and when the batch stops.
+    more: Condvar,
+    /// Set after an error: the workers stop at their next text.
+    stop: AtomicBool,
+}
+
+impl Encoded {
+    fn new(n: usize) -> Encoded {
+        Encoded {
+            texts: (0..n).map(|_| OnceLock::new()).collect(),
+            count: Mutex::new(0),
+            more: Condvar::new(),
+            stop: AtomicBool::new(false),
+        }
+    }
+
+    /// Gives the workers text `i`, the one after the last given.
+    fn give(&self, i: usize, text: PyBackedStr) {
+        // set once: texts are given in order, each once
+        let _ = self.texts[i].set(text);
+        *self.count.lock().unwrap_or_else(|e| e.into_inner()) = i + 1;
+        self.more.notify_all();
+    }
+
+    /// Text `i`, once it is there; None once the batch stops.
+    fn wait_for(&self, i: usize) -> Option<&str> {
+        let mut count = self.count.lock().unwrap_or_else(|e| e.into_inner());
+        while *count <= i && !self.stop.load(Ordering::Relaxed) {
+            count = self.more.wait(count).unwrap_or_else(|e| e.into_inner());
+        }
+        if self.stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        self.texts[i].get().map(|t| &**t)
+    }
+
+    /// Stops the workers, waking those that wait for a text.
+    fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _count = self.count.lock().unwrap_or_else(|e| e.into_inner());
+        self.more.notify_all();
+    }
+}
+
+/// The sentence lists of `objects`, in order: the texts are segmented on
+/// rayon's threads, without the GIL, while this thread (with the GIL) makes
+/// the texts' UTF-8 for them, one run of texts at a time, and makes the
+/// Python objects of the texts that are done, in order; no text waits for
+/// all the others, and segmentation starts with the first text's UTF-8.
+///
+/// The workers take the texts in increasing order, one at a time, so
+/// results come about in order. This thread takes the GIL for a run of at
+/// most about [`BYTES_PER_PAUSE`] bytes of UTF-8 and [`OBJECTS_PER_PAUSE`]
+/// objects, then lets it go, so that other Python threads keep running.
+/// Once every text is given, while the next result is not ready, it
+/// segments the next text itself rather than wait (a thread woken up waits
+/// its turn on a busy machine), and waits only when every text is taken.
+/// After an error the workers stop at their next text.
+fn segment_in_order(
+    py: Python<'_>,
+    objects: &[Py<PyString>],
+    choice: &LangChoice,
+    flags: SegmentFlags,
+) -> PyResult<Vec<Py<PyList>>> {
+    let n = objects.len();
+    let encoded = Encoded::new(n);
+    let mut lists = Vec::with_capacity(n);
+    let done = py.detach(|| {
+        let next = AtomicUsize::new(0);
+        let (sender, results) = mpsc::channel::<(usize, Vec<Span>)>();
+        rayon::in_place_scope(|scope| {
+            for _ in 0..rayon::current_num_threads().min(n) {
+                let sender = sender.clone();
+                let (next, encoded) = (&next, &encoded);
+                scope.spawn(move |_| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(text) = (i < n).then(|| encoded.wait_for(i)).flatten() else {
+                            break;
+                        };
+                        if sender
+                            .send((i, segment_spans(text, choice, flags)))
+                            .is_err()
+                        {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            let mut ready: Vec<Option<Vec<Span>>> = (0..n).map(|_| None).collect();
+            let mut given = 0;
+            let mut taken = 0;
+            let taking = (|| {
+                while taken < n {
+                    for (i, spans) in results.try_iter() {
+                        ready[i] = Some(spans);
+                    }
+                    if given == n && ready[taken].is_none() {
+                        // nothing to do with the GIL: segment here too, or wait
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let (i, spans) = if i < n {
+                            let text = encoded.texts[i].get().expect("every text is given");
+                            (i, segment_spans(text, choice, flags))
+                        } else {
+                            // only a panicking worker drops its sender early;
+                            // the scope raises its panic after this
+                            results
+                                .recv()
+                                .map_err(|_| PyRuntimeError::new_err("a worker thread stopped"))?
+                        };
+                        ready[i] = Some(spans);
+                        continue;
+                    }
+                    Python::attach(|py| {
+                        let mut bytes = 0;
+                        while given < n && bytes < BYTES_PER_PAUSE {
+                            let text = PyBackedStr::try_from(objects[given].bind(py).clone())?;
+                            bytes += text.len();
+                            encoded.give(given, text);
+                            given += 1;
+                        }
+                        let mut made = 0;
+                        while made < OBJECTS_PER_PAUSE {
+                            let Some(spans) = ready.get_mut(taken).and_then(Option::take) else {
+                                break;
+                            };
+                            made += 1 + spans.len();
+                            lists.push(sentence_list(objects[taken].bind(py), &spans)?.unbind());
+                            taken += 1;
+                        }
+                        PyResult::Ok(())
+                    })?;
+                }
+                Ok(())
+            })();
+            if taking.is_err() {
+                encoded.stop();
+            }
+            taking
+        })
+    });
+    // the texts' UTF-8 (Python objects) let go with the GIL
+    drop(encoded);
+    done.map(|()| lists)
 }
 
 /// Objects made under the GIL between two chances for other threads to run.
@@ -467,7 +701,7 @@ fn summary_object<'py>(py: Python<'py>, made: &Made) -> PyResult<Bound<'py, Summ
         .iter()
         .zip(&made.chars)
         .map(|(c, &(start, end))| {
-            Bound::new(
+            untracked(
                 py,
                 SummarySentence {
                     text: PyString::new(py, c.text).unbind(),
@@ -487,7 +721,7 @@ fn summary_object<'py>(py: Python<'py>, made: &Made) -> PyResult<Bound<'py, Summ
         .iter()
         .flatten()
         .map(|k| {
-            Bound::new(
+            untracked(
                 py,
                 Keyword {
                     text: PyString::new(py, &k.text).unbind(),
