@@ -657,11 +657,23 @@ impl<'a> Scan<'a> {
             if let Some(starter) = self.learned_case(next_word) {
                 return starter;
             }
+            let words_before = self.words_before(tok_start);
             return match kind {
                 Kind::Inner => false,
+                // "Let me in. Let me out": an abbreviation of a unit or a
+                // reference written as a word in lower case ("in", "no",
+                // "min") stands for the unit only after a number ("5 in.")
+                // or at the start; after a word it ends the sentence. (A
+                // capitalised one may be a name: "met Ed. Morgan".)
+                Kind::Number => {
+                    words_before > 2
+                        || words_before > 0
+                            && word.starts_with(|c: char| c.is_lowercase())
+                            && !self.number_before(tok_start)
+                }
                 // "Jane and co. They": an end, unless the sentence would be
                 // a fragment of two words ("At 5 a.m. Mr. Smith").
-                Kind::Number | Kind::General => self.words_before(tok_start) > 2,
+                Kind::General => words_before > 2,
             };
         }
         let is_number = word.bytes().all(|b| b.is_ascii_digit());
@@ -922,6 +934,16 @@ impl<'a> Scan<'a> {
         before.chars().rev().all(|c| {
             c.is_whitespace() || chars::is_bullet(c) || chars::is_opener(c) || chars::is_dash(c)
         })
+    }
+
+    /// Whether the word before the token at `pos`, in the current sentence,
+    /// ends with a digit ("5 in.", "page 3 fig.").
+    fn number_before(&self, pos: usize) -> bool {
+        let before = self.text[self.sent_start..pos].trim_end();
+        before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
     }
 
     /// Number of words in the current sentence before `pos` (at most 3).

@@ -1510,3 +1510,29 @@ fn spaced_straight_quote_after_an_end() {
         &["She left the room.", "\" Where are you going? \" he asked."],
     );
 }
+
+#[test]
+fn a_unit_that_is_also_a_word_ends_a_short_sentence() {
+    // "in", "no" and "min" abbreviate a unit or a reference only after a
+    // number or at the start of a sentence; after a word they end it.
+    check(
+        "en",
+        "Let me in. Let me in to the hall!",
+        &["Let me in.", "Let me in to the hall!"],
+    );
+    check(
+        "en",
+        "She said no. He left early.",
+        &["She said no.", "He left early."],
+    );
+    check(
+        "en",
+        "Vol. II covers the war. Vol. III follows it.",
+        &["Vol. II covers the war.", "Vol. III follows it."],
+    );
+    check(
+        "en",
+        "The board was 5 in. wide and 2 in. thick.",
+        &["The board was 5 in. wide and 2 in. thick."],
+    );
+}
