@@ -153,6 +153,9 @@ impl<'t> Element<'t> {
     /// The value of attribute `name` (a qualified name such as `xml:lang`),
     /// references resolved.
     pub(crate) fn attr(&self, name: &str) -> Option<Cow<'t, str>> {
+        if tag_name(self.tree.src, self.at()).1 {
+            return None;
+        }
         let start = self.start_tag()?;
         let from = self.at() + 1;
         let content = self.tree.src.get(from..from + start.len())?;
@@ -251,26 +254,33 @@ impl<'t> Element<'t> {
     }
 }
 
-/// The local name of the element whose `<` is at byte `at`: the tag's
-/// first word, as quick-xml reads it, without its prefix.
-fn local_name(src: &str, at: usize) -> &str {
+/// The qualified name of the element whose `<` is at byte `at`, the tag's
+/// first word as quick-xml reads it, and whether the tag ends right after
+/// it (`<x>`, `<x/>`: no attributes).
+fn tag_name(src: &str, at: usize) -> (&str, bool) {
     let from = at + 1;
     let rest = src.as_bytes().get(from..).unwrap_or_default();
     let stop = rest
         .iter()
         .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'"' | b'\''));
-    let len = match stop {
+    let (len, ends) = match stop {
         // `<x/>`: the slash closes the element.
-        Some(p) if rest[p] == b'>' => rest[..p].strip_suffix(b"/").map_or(p, <[u8]>::len),
-        Some(p) if rest[p] != b'"' && rest[p] != b'\'' => p,
+        Some(p) if rest[p] == b'>' => (rest[..p].strip_suffix(b"/").map_or(p, <[u8]>::len), true),
+        Some(p) if rest[p] != b'"' && rest[p] != b'\'' => (p, false),
         // A quote before the name ends (`<a"b>c" ...>`): the tag's end is
         // found only by parsing it.
         _ => match Reader::from_str(&src[at..]).read_event() {
-            Ok(Event::Start(s) | Event::Empty(s)) => s.name().as_ref().len(),
-            _ => 0,
+            Ok(Event::Start(s) | Event::Empty(s)) => (s.name().as_ref().len(), false),
+            _ => (0, false),
         },
     };
-    let name = src.get(from..from + len).unwrap_or_default();
+    (src.get(from..from + len).unwrap_or_default(), ends)
+}
+
+/// The local name of the element whose `<` is at byte `at` (its name
+/// without a prefix).
+fn local_name(src: &str, at: usize) -> &str {
+    let name = tag_name(src, at).0;
     name.split_once(':').map_or(name, |(_, local)| local)
 }
 
@@ -414,6 +424,21 @@ mod tests {
         assert_eq!(root.attr("x").as_deref(), Some("1\n2"));
         assert_eq!(root.text(), "l1\nl2\r\n&t<c>");
         assert_eq!(root.elements().count(), 1);
+    }
+
+    #[test]
+    fn names_and_attributes_are_read_again_from_the_text() {
+        let xml = "<r><p:x/><y a=\"1\" b='&lt;'>t</y><z\r\n c=\">\"/><q\"n>\" k=\"v\"/></r>";
+        let tree = parse(xml).unwrap();
+        let children: Vec<Element<'_>> = tree.root().elements().collect();
+        let names: Vec<&str> = children.iter().map(|e| e.name()).collect();
+        assert_eq!(names, ["x", "y", "z", "q\"n>\""]);
+        assert_eq!(children[0].attr("a"), None);
+        assert_eq!(children[1].attr("a").as_deref(), Some("1"));
+        assert_eq!(children[1].attr("b").as_deref(), Some("<"));
+        assert_eq!(children[2].attr("c").as_deref(), Some(">"));
+        assert_eq!(children[3].attr("k").as_deref(), Some("v"));
+        assert_eq!(tree.root().text(), "t");
     }
 
     #[test]
