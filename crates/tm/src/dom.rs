@@ -17,13 +17,16 @@ use std::borrow::Cow;
 ///
 /// `at` is the byte offset of an element's `<`, of a CDATA section's `<`,
 /// or of the first byte of text (never `<`). `link` is, for an element, the
-/// index of the first node after its subtree; for text, the length of the
+/// index of the first slot after its subtree; for text, the length of the
 /// raw text; for CDATA, the length of its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Slot {
     at: u32,
     link: u32,
 }
+
+// The tree's memory is 8 bytes per element or text (issue 14).
+const _: () = assert!(std::mem::size_of::<Slot>() == 8);
 
 /// What a slot holds, told by the document at the slot's offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
