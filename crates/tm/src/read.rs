@@ -25,8 +25,9 @@ pub fn read(text: &str) -> Result<Translation, Error> {
         .iter()
         .any(|p| head.starts_with(p))
     {
-        let root = dom::parse(body).map_err(|e| Error::parse("xml", e))?;
-        return match root.name.as_str() {
+        let tree = dom::parse(body).map_err(|e| Error::parse("xml", e))?;
+        let root = tree.root();
+        return match root.name() {
             "tmx" => tmx::read(&root),
             "xliff" if root.attr("version").is_some_and(|v| v.starts_with('1')) => {
                 xliff12::read(&root)

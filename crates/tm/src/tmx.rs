@@ -19,6 +19,7 @@ use crate::format::{Format, TargetMode, WriteOptions};
 use crate::inline::{CodeKind, Piece, TargetPiece};
 use crate::translation::{Translation, Unit, char_from_label, push_text};
 use crate::xml::XmlOut;
+use std::borrow::Cow;
 
 /// Writes `doc` as TMX 1.4.
 pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> Result<String, Error> {
@@ -108,10 +109,14 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
     let header = root
         .child("header")
         .ok_or_else(|| Error::parse("tmx", "no <header>"))?;
-    let srclang = header.attr("srclang").unwrap_or("").to_ascii_lowercase();
+    let srclang = header
+        .attr("srclang")
+        .as_deref()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let mut t = Translation::new(Format::Tmx);
     for prop in header.children_named("prop") {
-        match prop.attr("type") {
+        match prop.attr("type").as_deref() {
             Some("x-excerpt-options") => t.options = crate::SegmentOptions::from_line(&prop.text()),
             Some("x-excerpt-source") => t.source = crate::Fingerprint::parse(&prop.text()),
             _ => {}
@@ -123,21 +128,23 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
     for (n, tu) in body.children_named("tu").enumerate() {
         let id = tu
             .attr("tuid")
-            .map_or_else(|| format!("#{}", n + 1), str::to_string);
+            .map_or_else(|| format!("#{}", n + 1), Cow::into_owned);
         // The target is the first tuv in another language; when both are
         // in the source language, the second tuv.
         let target = tu
             .children_named("tuv")
             .find(|tuv| {
-                let lang = tuv.attr("xml:lang").or(tuv.attr("lang")).unwrap_or("");
-                lang.to_ascii_lowercase() != srclang
+                let lang = tuv.attr("xml:lang").or(tuv.attr("lang"));
+                lang.as_deref().unwrap_or("").to_ascii_lowercase() != srclang
             })
             .or_else(|| tu.children_named("tuv").nth(1));
         if let Some(tuv) = target {
             let lang = tuv.attr("xml:lang").or(tuv.attr("lang"));
-            t.target_lang = t.target_lang.or(lang.map(str::to_string));
+            t.target_lang = t.target_lang.or(lang.map(Cow::into_owned));
         }
-        let pieces = target.and_then(|tuv| tuv.child("seg")).map(seg_pieces);
+        let pieces = target
+            .and_then(|tuv| tuv.child("seg"))
+            .map(|seg| seg_pieces(&seg));
         t.units.push(Unit { id, target: pieces });
     }
     Ok(t)
@@ -152,17 +159,19 @@ fn seg_pieces(seg: &Element) -> Vec<TargetPiece> {
 }
 
 fn collect(e: &Element, out: &mut Vec<TargetPiece>) {
-    for node in &e.children {
+    for node in e.children() {
         match node {
-            Node::Text(t) => push_text(out, t),
-            Node::Element(c) if c.name == "ph" => match c.attr("x").and_then(|x| x.parse().ok()) {
-                Some(index) => out.push(TargetPiece::Code {
-                    index,
-                    fallback: c.attr("type").and_then(char_from_label),
-                }),
-                None => push_text(out, &c.text()),
-            },
-            Node::Element(c) if c.name == "hi" => collect(c, out),
+            Node::Text(t) => push_text(out, &t),
+            Node::Element(c) if c.name() == "ph" => {
+                match c.attr("x").and_then(|x| x.parse().ok()) {
+                    Some(index) => out.push(TargetPiece::Code {
+                        index,
+                        fallback: c.attr("type").as_deref().and_then(char_from_label),
+                    }),
+                    None => push_text(out, &c.text()),
+                }
+            }
+            Node::Element(c) if c.name() == "hi" => collect(&c, out),
             Node::Element(_) => {}
         }
     }

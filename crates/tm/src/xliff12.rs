@@ -15,6 +15,7 @@ use crate::format::{Format, TargetMode, WriteOptions, XliffVersion};
 use crate::inline::{CodeKind, Piece, TargetPiece};
 use crate::translation::{Translation, Unit, char_from_label, push_text};
 use crate::xml::XmlOut;
+use std::borrow::Cow;
 
 /// Writes `doc` as XLIFF 1.2.
 pub(crate) fn write(doc: &Document<'_>, opts: &WriteOptions) -> Result<String, Error> {
@@ -152,27 +153,27 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
     let mut files = Vec::new();
     root.descendants("file", &mut files);
     if let Some(file) = files.first() {
-        t.target_lang = file.attr("target-language").map(str::to_string);
+        t.target_lang = file.attr("target-language").map(Cow::into_owned);
     }
     let mut notes = Vec::new();
     root.descendants("note", &mut notes);
     t.options = notes
         .iter()
-        .find(|n| n.attr("from") == Some("excerpt-options"))
+        .find(|n| n.attr("from").as_deref() == Some("excerpt-options"))
         .and_then(|n| crate::SegmentOptions::from_line(&n.text()));
     t.source = notes
         .iter()
-        .find(|n| n.attr("from") == Some("excerpt-source"))
+        .find(|n| n.attr("from").as_deref() == Some("excerpt-source"))
         .and_then(|n| crate::Fingerprint::parse(&n.text()));
     let mut units = Vec::new();
     root.descendants("trans-unit", &mut units);
     for (n, tu) in units.into_iter().enumerate() {
         let id = tu
             .attr("id")
-            .map_or_else(|| format!("#{}", n + 1), str::to_string);
+            .map_or_else(|| format!("#{}", n + 1), Cow::into_owned);
         let target = tu.child("target").map(|tg| {
             let mut out = Vec::new();
-            collect(tg, &mut out);
+            collect(&tg, &mut out);
             out
         });
         t.units.push(Unit { id, target });
@@ -181,20 +182,20 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
 }
 
 fn collect(e: &Element, out: &mut Vec<TargetPiece>) {
-    for node in &e.children {
+    for node in e.children() {
         match node {
-            Node::Text(t) => push_text(out, t),
-            Node::Element(c) => match c.name.as_str() {
+            Node::Text(t) => push_text(out, &t),
+            Node::Element(c) => match c.name() {
                 "ph" | "x" | "bpt" | "ept" | "it" | "bx" | "ex" => {
                     match c.attr("id").and_then(|id| id.parse().ok()) {
                         Some(index) => out.push(TargetPiece::Code {
                             index,
-                            fallback: c.attr("ctype").and_then(char_from_label),
+                            fallback: c.attr("ctype").as_deref().and_then(char_from_label),
                         }),
                         None => push_text(out, &c.text()),
                     }
                 }
-                "g" | "mrk" => collect(c, out),
+                "g" | "mrk" => collect(&c, out),
                 _ => {}
             },
         }

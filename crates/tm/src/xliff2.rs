@@ -16,6 +16,7 @@ use crate::format::{Format, TargetMode, WriteOptions, XliffVersion};
 use crate::inline::{CodeKind, Piece, TargetPiece, is_xml_invalid};
 use crate::translation::{Translation, Unit, push_text};
 use crate::xml::XmlOut;
+use std::borrow::Cow;
 
 /// Writes `doc` as XLIFF 2.0 or 2.1.
 pub(crate) fn write(
@@ -188,31 +189,31 @@ fn write_with_cp(x: &mut XmlOut, text: &str) {
 
 /// Reads an XLIFF 2.x document: every `segment` with its id and target.
 pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
-    let version = match root.attr("version") {
+    let version = match root.attr("version").as_deref() {
         Some("2.0") => XliffVersion::V2_0,
         _ => XliffVersion::V2_1,
     };
     let mut t = Translation::new(Format::Xliff(version));
-    t.target_lang = root.attr("trgLang").map(str::to_string);
+    t.target_lang = root.attr("trgLang").map(Cow::into_owned);
     let mut notes = Vec::new();
     root.descendants("note", &mut notes);
     t.options = notes
         .iter()
-        .find(|n| n.attr("category") == Some("x-excerpt-options"))
+        .find(|n| n.attr("category").as_deref() == Some("x-excerpt-options"))
         .and_then(|n| crate::SegmentOptions::from_line(&n.text()));
     t.source = notes
         .iter()
-        .find(|n| n.attr("category") == Some("x-excerpt-source"))
+        .find(|n| n.attr("category").as_deref() == Some("x-excerpt-source"))
         .and_then(|n| crate::Fingerprint::parse(&n.text()));
     let mut segments = Vec::new();
     root.descendants("segment", &mut segments);
     for (n, seg) in segments.into_iter().enumerate() {
         let id = seg
             .attr("id")
-            .map_or_else(|| format!("#{}", n + 1), str::to_string);
+            .map_or_else(|| format!("#{}", n + 1), Cow::into_owned);
         let target = seg.child("target").map(|tg| {
             let mut out = Vec::new();
-            collect(tg, &id, &mut out);
+            collect(&tg, &id, &mut out);
             out
         });
         t.units.push(Unit { id, target });
@@ -221,27 +222,31 @@ pub(crate) fn read(root: &Element) -> Result<Translation, Error> {
 }
 
 fn collect(e: &Element, seg_id: &str, out: &mut Vec<TargetPiece>) {
-    for node in &e.children {
+    for node in e.children() {
         match node {
-            Node::Text(t) => push_text(out, t),
-            Node::Element(c) => match c.name.as_str() {
+            Node::Text(t) => push_text(out, &t),
+            Node::Element(c) => match c.name() {
                 "ph" => {
-                    let index = c
-                        .attr("id")
+                    let id = c.attr("id");
+                    let index = id
+                        .as_deref()
                         .and_then(|id| id.strip_prefix(seg_id))
                         .and_then(|rest| rest.strip_prefix(".c"))
                         .and_then(|n| n.parse().ok());
                     if let Some(index) = index {
                         out.push(TargetPiece::Code {
                             index,
-                            fallback: c.attr("disp").and_then(crate::translation::char_from_label),
+                            fallback: c
+                                .attr("disp")
+                                .as_deref()
+                                .and_then(crate::translation::char_from_label),
                         });
                     }
                 }
                 "cp" => {
                     let ch = c
                         .attr("hex")
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(|h| u32::from_str_radix(&h, 16).ok())
                         .and_then(char::from_u32);
                     if let Some(ch) = ch {
                         push_text(out, ch.encode_utf8(&mut [0; 4]));
@@ -249,15 +254,15 @@ fn collect(e: &Element, seg_id: &str, out: &mut Vec<TargetPiece>) {
                 }
                 // A paired code: its start, its content, its end.
                 "pc" => {
-                    let start = data_index(c.attr("dataRefStart"), seg_id);
-                    let end = data_index(c.attr("dataRefEnd"), seg_id);
+                    let start = data_index(c.attr("dataRefStart").as_deref(), seg_id);
+                    let end = data_index(c.attr("dataRefEnd").as_deref(), seg_id);
                     if let Some(index) = start {
                         out.push(TargetPiece::Code {
                             index,
                             fallback: None,
                         });
                     }
-                    collect(c, seg_id, out);
+                    collect(&c, seg_id, out);
                     if let Some(index) = end {
                         out.push(TargetPiece::Code {
                             index,
@@ -267,7 +272,7 @@ fn collect(e: &Element, seg_id: &str, out: &mut Vec<TargetPiece>) {
                 }
                 // A paired code that a tool wrote as two markers.
                 "sc" | "ec" => {
-                    if let Some(index) = data_index(c.attr("dataRef"), seg_id) {
+                    if let Some(index) = data_index(c.attr("dataRef").as_deref(), seg_id) {
                         out.push(TargetPiece::Code {
                             index,
                             fallback: None,
@@ -275,7 +280,7 @@ fn collect(e: &Element, seg_id: &str, out: &mut Vec<TargetPiece>) {
                     }
                 }
                 // Markup a translator added: its text is translation.
-                "mrk" => collect(c, seg_id, out),
+                "mrk" => collect(&c, seg_id, out),
                 _ => {}
             },
         }
