@@ -50,6 +50,13 @@ const FULL_WIDTH: &str = "\u{3002}\u{FF01}\u{FF1F}\u{FF0E}";
 /// What may close after a terminator: quotation marks and brackets.
 const CLOSERS: &str = "\"'\u{2019}\u{201D}\u{00BB}\u{203A})\\]\u{300D}\u{300F}\u{FF09}";
 
+/// Closing quotation marks that may follow a terminator after a space
+/// (French `fin. »`); two apostrophes (`end. ''`) close too.
+const SPACED_CLOSERS: &str = "\u{00BB}\u{203A}\u{201D}";
+
+/// The spaces that may stand before a spaced closing quotation mark.
+const SPACES: &str = " \u{00A0}\u{202F}";
+
 /// Writes `rules` as an SRX 2.0 document: one language rule named
 /// `excerpt-LANG`, mapped to `LANG` and its regional variants, with the
 /// exceptions first and the break rules after them.
@@ -96,9 +103,21 @@ pub fn export_srx(rules: &ExportRules) -> String {
     );
     rule(
         false,
+        "a closing quotation mark set apart by a space belongs to the sentence it closes (fin. », end. '')",
+        &format!("[{TERMINATORS}]+[{CLOSERS}]*"),
+        &format!("[{SPACES}](?:[{SPACED_CLOSERS}]|'')(?:\\s|$)"),
+    );
+    rule(
+        false,
         "no sentence starts in lower case",
         &format!("[{TERMINATORS}]+[{CLOSERS}]*"),
         "\\s+\\p{Ll}",
+    );
+    rule(
+        true,
+        "a terminator, then a closing quotation mark set apart by a space, then a space",
+        &format!("[{TERMINATORS}]+[{CLOSERS}]*[{SPACES}](?:[{SPACED_CLOSERS}]|'')"),
+        "\\s",
     );
     rule(
         true,
@@ -212,6 +231,28 @@ mod tests {
                 "明日は雨\n",
                 "\nA line"
             ]
+        );
+    }
+
+    #[test]
+    fn a_closing_quotation_mark_set_apart_stays_with_its_sentence() {
+        let rules = ExportRules {
+            lang: "fr",
+            ..ExportRules::default()
+        };
+        let text = "Il dit : « C'est fini. » Puis il part. « Non ! »";
+        assert_eq!(
+            cut(&rules, "fr", text),
+            ["Il dit : « C'est fini. »", " Puis il part.", " « Non ! »"]
+        );
+        let rules = ExportRules {
+            lang: "nl",
+            ..ExportRules::default()
+        };
+        let text = "Het was goed. '' Daarna niet. '' Nee.";
+        assert_eq!(
+            cut(&rules, "nl", text),
+            ["Het was goed. ''", " Daarna niet. ''", " Nee."]
         );
     }
 
