@@ -11,8 +11,10 @@
 //! above it, weighed by how much of them is link text; the best element,
 //! with the siblings that score like it, is the main content. Link lists
 //! inside it are dropped, and so are headings of empty sections, labels at
-//! its edges (bylines, dates, "Related:"), short notes after the element
-//! that holds the article's paragraphs, and repeated paragraphs (a teaser
+//! its edges (bylines, dates, "Related:"), calls to action at its end
+//! ("Follow us on ...", a subscription pitch, a copyright line), short
+//! notes after the element that holds the article's paragraphs, and
+//! repeated paragraphs (a teaser
 //! that repeats the lead, the headline again).
 //!
 //! ```
@@ -300,11 +302,22 @@ mod tests {
             "<article><div class=text>{{A}}</div>{note}</article>"
         )));
         assert_eq!(got.paragraphs, [PROSE, MORE]);
-        // Inside the element that holds the paragraphs, it stays.
+        // Inside the element that holds the paragraphs, a short one stays.
+        let note = "<p>The reading room is on the first floor.</p>";
         let got = extract(&page(&format!(
             "<article><div class=text>{{A}}{note}</div></article>"
         )));
         assert_eq!(got.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn calls_to_action_after_the_story_are_dropped() {
+        let got = extract(&page(
+            "<article>{A}<p><em>Follow the Town News on Facebook and Instagram, \
+             or write to us at desk@town-news.example.</em></p>\
+             <p>To read the full story, please subscribe to the Town News.</p></article>",
+        ));
+        assert_eq!(got.paragraphs, [PROSE, MORE]);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Sentence shapes: whether a block reads as prose (it ends as a sentence
 //! ends, in any script) or as a label (a byline, a date, "Read more",
-//! "Related:"), and trimming labels off the edges of the content.
+//! "Related:"), and trimming labels off the edges of the content and calls
+//! to action ("Follow us on ...", "Subscribe for the full story") off its
+//! end.
 
 /// Characters that end a sentence, in the scripts excerpt segments
 /// (Latin, Greek, Cyrillic, Arabic, Devanagari, Ethiopic, Myanmar, Khmer,
@@ -65,7 +67,9 @@ const LABEL_CHARS: usize = 80;
 /// Which of the content's paragraphs (text, whether a heading) to keep:
 /// short labels after the last prose paragraph (a "Related:" heading, a
 /// byline, tags, a date) and short labels other than headings before the
-/// first (a date, "Updated:", a kicker) are trimmed.
+/// first (a date, "Updated:", a kicker) are trimmed, and so are up to
+/// three calls to action at the end ("Follow us on ...", a subscription
+/// pitch, a copyright line).
 pub(crate) fn keep(paragraphs: &[(&str, bool)]) -> Vec<bool> {
     let prose: Vec<bool> = paragraphs.iter().map(|(t, _)| is_prose(t)).collect();
     let (Some(first), Some(last)) = (
@@ -74,14 +78,107 @@ pub(crate) fn keep(paragraphs: &[(&str, bool)]) -> Vec<bool> {
     ) else {
         return vec![true; paragraphs.len()];
     };
-    paragraphs
+    let mut keep: Vec<bool> = paragraphs
         .iter()
         .enumerate()
         .map(|(i, (text, heading))| {
             let label = text.chars().count() < LABEL_CHARS;
             !(label && (i > last || (i < first && !heading)))
         })
-        .collect()
+        .collect();
+    // Calls to action at the end: "Follow us on ...", "Subscribe for the
+    // full story", a copyright line, "Get our app".
+    let mut seen = 0;
+    for i in (0..paragraphs.len()).rev() {
+        if !keep[i] {
+            continue;
+        }
+        if seen == MAX_TAIL_CALLS || i <= first || !is_call_to_action(paragraphs[i].0) {
+            break;
+        }
+        keep[i] = false;
+        seen += 1;
+    }
+    keep
+}
+
+/// At most this many calls to action are trimmed off the end.
+const MAX_TAIL_CALLS: usize = 3;
+
+/// Words that name a channel a page points its readers to: social networks,
+/// messengers, app stores.
+const CHANNELS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "instagram",
+    "whatsapp",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "app",
+    "apps",
+    "ios",
+    "android",
+];
+
+/// Word beginnings of subscriptions and newsletters (English, German,
+/// French, Spanish, Italian, Polish, ...).
+const SUBSCRIBE: &[&str] = &[
+    "subscri",
+    "abonn",
+    "suscri",
+    "subskryp",
+    "prenumer",
+    "newsletter",
+];
+
+/// Phrases of copyright lines, lower-cased.
+const RESERVED: &[&str] = &[
+    "copyright",
+    "rights reserved",
+    "rechte vorbehalten",
+    "droits réservés",
+    "derechos reservados",
+    "diritti riservati",
+    "prawa zastrzeżone",
+];
+
+/// Calls to action are shorter than this (characters): a longer paragraph
+/// that names an app or a subscription is telling a story about them.
+const CALL_CHARS: usize = 300;
+
+/// Whether `text` points the reader elsewhere rather than telling the
+/// story: a short paragraph that is a copyright line, or names a
+/// subscription or newsletter, an e-mail address, or two channels (social
+/// networks, messengers, apps, app stores; one alone is often news).
+pub(crate) fn is_call_to_action(text: &str) -> bool {
+    if text.chars().count() >= CALL_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if lower.contains('©') || RESERVED.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let email = |token: &str| {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        token
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    };
+    if lower.split_whitespace().any(email) {
+        return true;
+    }
+    let mut channels = 0;
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        if SUBSCRIBE.iter().any(|s| word.starts_with(s)) {
+            return true;
+        }
+        if CHANNELS.contains(&word) {
+            channels += 1;
+        }
+    }
+    channels >= 2
 }
 
 #[cfg(test)]
@@ -121,5 +218,67 @@ mod tests {
         ];
         assert_eq!(keep(&paras), [false, true, true, true, true, false, false]);
         assert_eq!(keep(&[("Home", false), ("About", false)]), [true, true]);
+    }
+
+    #[test]
+    fn calls_to_action_are_short_and_point_elsewhere() {
+        assert!(is_call_to_action(
+            "Follow the Valley Courier on Twitter and Instagram for the latest updates."
+        ));
+        assert!(is_call_to_action(
+            "Subscribe to our weekly edition to read the whole story."
+        ));
+        assert!(is_call_to_action(
+            "Abonnieren Sie unseren Newsletter, jeden Freitag neu."
+        ));
+        assert!(is_call_to_action(
+            "Tips for the editors? Write to desk@valley-courier.example."
+        ));
+        assert!(is_call_to_action(
+            "© 2031 Valley Courier. All rights reserved."
+        ));
+        // One channel named in the story is news, not a call to action.
+        assert!(!is_call_to_action(
+            "The mayor announced the closure on Facebook late on Sunday evening."
+        ));
+        // A long paragraph about an app tells a story about it.
+        let long = format!(
+            "The town's new parking app, available for Android and iOS, {}",
+            "was downloaded by many drivers, the council said, and complaints fell. ".repeat(4)
+        );
+        assert!(!is_call_to_action(&long));
+    }
+
+    #[test]
+    fn calls_to_action_at_the_end_are_trimmed() {
+        let paras = [
+            (
+                "The dam broke at dawn, said the mayor, and the water rose.",
+                false,
+            ),
+            ("Nobody was hurt, the police said later on Tuesday.", false),
+            (
+                "Follow us on Facebook and Twitter for live updates from the valley.",
+                false,
+            ),
+            (
+                "Subscribe now to our print edition for the full story.",
+                false,
+            ),
+        ];
+        assert_eq!(keep(&paras), [true, true, false, false]);
+        // Only at the end: the same words before the story's last paragraph stay.
+        let paras = [
+            (
+                "The dam broke at dawn, said the mayor, and the water rose.",
+                false,
+            ),
+            (
+                "Subscribe now to our print edition for the full story.",
+                false,
+            ),
+            ("Nobody was hurt, the police said later on Tuesday.", false),
+        ];
+        assert_eq!(keep(&paras), [true, true, true]);
     }
 }
