@@ -9,7 +9,9 @@
 //! `related-articles`, ...). The text left is cut into blocks; each block
 //! scores for its length and commas and gives its score to the elements
 //! above it, weighed by how much of them is link text; the best element,
-//! with the siblings that score like it, is the main content. Link lists
+//! with the siblings that score like it, is the main content; the story
+//! under the page's headline joins it when the scores chose another one
+//! (a page that scrolls on into the next story). Link lists
 //! inside it are dropped, and so are headings of empty sections, labels at
 //! its edges (bylines, dates, "Related:"), calls to action at its end
 //! ("Follow us on ...", a subscription pitch, a copyright line), short
@@ -131,6 +133,11 @@ pub fn extract(html: &str) -> Extracted {
             main.get_or_insert_with(Vec::new).push(marked);
         }
     }
+    if let (Some(m), Some(h1)) = (main.clone(), title::headline(&tree, &removed)) {
+        if let Some(own) = headline_article(&tree, &scores, &m, h1) {
+            main.get_or_insert_with(Vec::new).push(own);
+        }
+    }
     let in_main: Vec<&Block> = match main {
         Some(main) => all
             .iter()
@@ -160,6 +167,32 @@ pub fn extract(html: &str) -> Extracted {
         .collect();
     let paragraphs = fold::fold(title.as_deref(), paragraphs);
     Extracted { title, paragraphs }
+}
+
+/// The article around the page's headline `h1` when the main elements
+/// `main` lie outside it: the lowest element above the headline with
+/// [`MIN_CONTENT_CHARS`] of text outside links, if it holds none of
+/// `main` (a page that scrolls on into the next story, which scores
+/// higher).
+fn headline_article(
+    tree: &Tree,
+    scores: &score::Scores,
+    main: &[usize],
+    h1: usize,
+) -> Option<usize> {
+    let inside = |n: usize, a: usize| n == a || tree.ancestors(n).any(|x| x == a);
+    if main.iter().any(|&m| inside(h1, m)) {
+        return None;
+    }
+    let own = std::iter::once(h1)
+        .chain(tree.ancestors(h1))
+        .find(|&a| scores.chars[a] - scores.link_chars[a] >= MIN_CONTENT_CHARS)?;
+    if matches!(tree.nodes[own].tag.as_str(), "body" | "html" | "#root")
+        || main.iter().any(|&m| inside(m, own))
+    {
+        return None;
+    }
+    Some(own)
 }
 
 fn is_heading(tag: &str) -> bool {
@@ -318,6 +351,24 @@ mod tests {
              <p>To read the full story, please subscribe to the Town News.</p></article>",
         ));
         assert_eq!(got.paragraphs, [PROSE, MORE]);
+    }
+
+    #[test]
+    fn the_story_under_the_headline_is_kept_when_the_next_one_scores_higher() {
+        let next = "<p>In the next town, the bridge, closed since May, will reopen on Friday, \
+            the engineers said, after the repairs, which cost more than planned, were finished early.</p>\
+            <p>Drivers, who had to take a detour of twenty kilometres, welcomed the news, though \
+            some said, with a shrug, that they had heard it before.</p>\
+            <p>The council, for its part, promised, once again, that the road would be \
+            resurfaced in the spring, when the weather allows.</p>";
+        let got = extract(&page(&format!(
+            "<title>Library stays open | Town News</title><div class=scroll>\
+             <article id=story-1><header><h1>Library stays open</h1></header>\
+             <div class=text>{{A}}<p>The reading room on the first floor will also stay open.</p></div></article>\
+             <article id=story-2><header><h2>Bridge reopens</h2></header><div class=text>{next}</div></article></div>"
+        )));
+        assert_eq!(got.title.as_deref(), Some("Library stays open"));
+        assert_eq!(got.paragraphs[..2], [PROSE, MORE], "{:?}", got.paragraphs);
     }
 
     #[test]
