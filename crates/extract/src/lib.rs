@@ -11,12 +11,12 @@
 //! above it, weighed by how much of them is link text; the best element,
 //! with the siblings that score like it, is the main content; the story
 //! under the page's headline joins it when the scores chose another one
-//! (a page that scrolls on into the next story). Link lists
-//! inside it are dropped, and so are headings of empty sections, labels at
-//! its edges (bylines, dates, "Related:"), calls to action at its end
-//! ("Follow us on ...", a subscription pitch, a copyright line), short
-//! notes after the element that holds the article's paragraphs, and
-//! repeated paragraphs (a teaser
+//! (a page that scrolls on into the next story). Link lists inside it are
+//! dropped, and so are headings of empty sections, labels at its edges
+//! (bylines, dates, "Related:"), captions and picture credits, calls to
+//! action at its end ("Follow us on ...", a subscription pitch, a
+//! copyright line), short notes after the element that holds the
+//! article's paragraphs, and repeated paragraphs (a teaser
 //! that repeats the lead, the headline again).
 //!
 //! ```

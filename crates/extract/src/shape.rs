@@ -65,6 +65,7 @@ fn is_unspaced(c: char) -> bool {
 const LABEL_CHARS: usize = 80;
 
 /// Which of the content's paragraphs (text, whether a heading) to keep:
+/// captions and picture credits anywhere are dropped (see [`is_caption`]);
 /// short labels after the last prose paragraph (a "Related:" heading, a
 /// byline, tags, a date) and short labels other than headings before the
 /// first (a date, "Updated:", a kicker) are trimmed, and so are up to
@@ -86,6 +87,11 @@ pub(crate) fn keep(paragraphs: &[(&str, bool)]) -> Vec<bool> {
             !(label && (i > last || (i < first && !heading)))
         })
         .collect();
+    for (k, (text, heading)) in keep.iter_mut().zip(paragraphs) {
+        if !heading && is_caption(text) {
+            *k = false;
+        }
+    }
     // Calls to action at the end: "Follow us on ...", "Subscribe for the
     // full story", a copyright line, "Get our app".
     let mut seen = 0;
@@ -179,6 +185,51 @@ pub(crate) fn is_call_to_action(text: &str) -> bool {
         }
     }
     channels >= 2
+}
+
+/// Words that open a picture's caption before a colon ("Abbildung 4:",
+/// "Fig. 2:", "Foto:"), lower-cased.
+const FIGURE_WORDS: &[&str] = &[
+    "abbildung",
+    "abb",
+    "figure",
+    "fig",
+    "bild",
+    "beitragsbild",
+    "titelbild",
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "grafik",
+    "illustration",
+    "image",
+];
+
+/// Whether `text` is a picture's caption or credit standing among the
+/// paragraphs: a short paragraph with a `©` credit, or one that opens
+/// with a figure word, a number perhaps, and a colon.
+pub(crate) fn is_caption(text: &str) -> bool {
+    if text.chars().count() >= CALL_CHARS {
+        return false;
+    }
+    if text.contains('©') {
+        return true;
+    }
+    let Some((head, _)) = text.split_once(':') else {
+        return false;
+    };
+    let mut words = head.split_whitespace();
+    let first = words
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    FIGURE_WORDS.contains(&first.as_str())
+        && words.all(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/'))
+        })
 }
 
 #[cfg(test)]
@@ -280,5 +331,29 @@ mod tests {
             ("Nobody was hurt, the police said later on Tuesday.", false),
         ];
         assert_eq!(keep(&paras), [true, true, true]);
+    }
+
+    #[test]
+    fn captions_and_credits_are_not_paragraphs() {
+        assert!(is_caption("The old dam in 1931. © Town archive"));
+        assert!(is_caption("Abbildung 3: Der Damm nach dem Bruch"));
+        assert!(is_caption(
+            "Fig. 2: Water levels in the valley, May to June"
+        ));
+        assert!(is_caption("Foto: Town archive / J. Miller"));
+        // A sentence with a colon, and a long paragraph, are prose.
+        assert!(!is_caption("The mayor said: nobody was hurt."));
+        assert!(!is_caption(
+            "Figures from May: the water rose by two metres."
+        ));
+        let paras = [
+            (
+                "The dam broke at dawn, said the mayor, and the water rose.",
+                false,
+            ),
+            ("Abbildung 1: Der Damm am Morgen", false),
+            ("Nobody was hurt, the police said later on Tuesday.", false),
+        ];
+        assert_eq!(keep(&paras), [true, false, true]);
     }
 }
