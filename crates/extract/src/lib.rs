@@ -11,7 +11,9 @@
 //! above it, weighed by how much of them is link text; the best element,
 //! with the siblings that score like it, is the main content; the story
 //! under the page's headline joins it when the scores chose another one
-//! (a page that scrolls on into the next story). Link lists inside it are
+//! (a page that scrolls on into the next story), and so does the prose
+//! between the headline and the content (a lead set apart from the
+//! article's body). Link lists inside it are
 //! dropped, and so are headings of empty sections, labels at its edges
 //! (bylines, dates, "Related:"), captions and picture credits, calls to
 //! action at its end ("Follow us on ...", a subscription pitch, a
@@ -133,19 +135,23 @@ pub fn extract(html: &str) -> Extracted {
             main.get_or_insert_with(Vec::new).push(marked);
         }
     }
-    if let (Some(m), Some(h1)) = (main.clone(), title::headline(&tree, &removed)) {
-        if let Some(own) = headline_article(&tree, &scores, &m, h1) {
+    let headline = title::headline(&tree, &removed);
+    if let (Some(m), Some(h1)) = (&main, headline) {
+        if let Some(own) = headline_article(&tree, &scores, m, h1) {
             main.get_or_insert_with(Vec::new).push(own);
         }
     }
     let in_main: Vec<&Block> = match main {
-        Some(main) => all
-            .iter()
-            .filter(|b| {
+        Some(main) => {
+            let is_in = |b: &Block| {
                 main.iter()
                     .any(|&m| b.node == m || tree.ancestors(b.node).any(|a| a == m))
-            })
-            .collect(),
+            };
+            let lead = headline.map_or(Vec::new(), |h1| lead_between(&tree, &all, h1, &is_in));
+            lead.into_iter()
+                .chain(all.iter().filter(|b| is_in(b)))
+                .collect()
+        }
         None => Vec::new(),
     };
     let mut chosen = without_links(&tree, &in_main);
@@ -193,6 +199,38 @@ fn headline_article(
         return None;
     }
     Some(own)
+}
+
+/// Lead paragraphs at least this long (characters) join the content.
+const LEAD_CHARS: usize = 80;
+
+/// The prose between the headline `h1` and the first block of the main
+/// content (`is_in`): a lead or standfirst that the page sets apart from
+/// the article's body.
+fn lead_between<'b>(
+    tree: &Tree,
+    all: &'b [Block],
+    h1: usize,
+    is_in: &dyn Fn(&Block) -> bool,
+) -> Vec<&'b Block> {
+    let Some(start) = all
+        .iter()
+        .position(|b| b.node == h1 || tree.ancestors(b.node).any(|a| a == h1))
+    else {
+        return Vec::new();
+    };
+    let Some(end) = all.iter().position(is_in) else {
+        return Vec::new();
+    };
+    if end <= start {
+        return Vec::new();
+    }
+    all[start + 1..end]
+        .iter()
+        .filter(|b| {
+            b.chars >= LEAD_CHARS && b.link_density() < MAX_LINK_DENSITY && shape::is_prose(&b.text)
+        })
+        .collect()
 }
 
 fn is_heading(tag: &str) -> bool {
@@ -369,6 +407,22 @@ mod tests {
         )));
         assert_eq!(got.title.as_deref(), Some("Library stays open"));
         assert_eq!(got.paragraphs[..2], [PROSE, MORE], "{:?}", got.paragraphs);
+    }
+
+    #[test]
+    fn a_lead_between_the_headline_and_the_body_is_kept() {
+        let lead = "The library will stay open on Sundays this winter, the council decided on Monday after a long debate.";
+        let got = extract(&page(&format!(
+            "<title>Library stays open | Town News</title><article><h1>Library stays open</h1>\
+             <div class=content><div class=lead>{lead}</div>\
+             <div class=text><div class=inner>{{A}}<p>{{P}} Again.</p><p>{{P}} And again.</p></div></div></div></article>"
+        )));
+        assert_eq!(
+            got.paragraphs[..3],
+            [lead, PROSE, MORE],
+            "{:?}",
+            got.paragraphs
+        );
     }
 
     #[test]
