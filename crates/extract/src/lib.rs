@@ -13,13 +13,13 @@
 //! under the page's headline joins it when the scores chose another one
 //! (a page that scrolls on into the next story), and so does the prose
 //! between the headline and the content (a lead set apart from the
-//! article's body). Link lists inside it are
-//! dropped, and so are headings of empty sections, labels at its edges
-//! (bylines, dates, "Related:"), captions and picture credits, calls to
+//! article's body). Link lists inside it are dropped, and so are headings
+//! of empty sections, labels at its edges (bylines, dates, "Related:"),
+//! datelines before the body, captions and picture credits, calls to
 //! action at its end ("Follow us on ...", a subscription pitch, a
 //! copyright line), short notes after the element that holds the
-//! article's paragraphs, and repeated paragraphs (a teaser
-//! that repeats the lead, the headline again).
+//! article's paragraphs, and repeated paragraphs (a teaser that repeats
+//! the lead, the headline again).
 //!
 //! ```
 //! let page = r#"<html><head><title>Dam breaks | Daily Post</title></head><body>

@@ -65,7 +65,9 @@ fn is_unspaced(c: char) -> bool {
 const LABEL_CHARS: usize = 80;
 
 /// Which of the content's paragraphs (text, whether a heading) to keep:
-/// captions and picture credits anywhere are dropped (see [`is_caption`]);
+/// captions and picture credits anywhere are dropped (see [`is_caption`]),
+/// and so are datelines before the body's second prose paragraph (see
+/// [`is_dateline`]);
 /// short labels after the last prose paragraph (a "Related:" heading, a
 /// byline, tags, a date) and short labels other than headings before the
 /// first (a date, "Updated:", a kicker) are trimmed, and so are up to
@@ -87,8 +89,16 @@ pub(crate) fn keep(paragraphs: &[(&str, bool)]) -> Vec<bool> {
             !(label && (i > last || (i < first && !heading)))
         })
         .collect();
-    for (k, (text, heading)) in keep.iter_mut().zip(paragraphs) {
-        if !heading && is_caption(text) {
+    // Datelines sit before the story's body: after the headline and a lead
+    // perhaps, before the second prose paragraph.
+    let body = prose
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| **p)
+        .nth(1)
+        .map_or(paragraphs.len(), |(i, _)| i);
+    for (i, (k, (text, heading))) in keep.iter_mut().zip(paragraphs).enumerate() {
+        if !heading && (is_caption(text) || (i < body && !prose[i] && is_dateline(text))) {
             *k = false;
         }
     }
@@ -185,6 +195,56 @@ pub(crate) fn is_call_to_action(text: &str) -> bool {
         }
     }
     channels >= 2
+}
+
+/// Whether `text` is a short label with a date or a clock time in it
+/// ("Updated: 11.04.2020, 10:27", "3 May 2021, 19:49 | J. Miller"): the
+/// story's dateline or byline, wherever it stands.
+pub(crate) fn is_dateline(text: &str) -> bool {
+    text.chars().count() < LABEL_CHARS && has_date_or_time(text)
+}
+
+/// Whether `text` holds a numeric date (`11.04.2020`, `2020-04-11`) or a
+/// clock time (`10:27`).
+fn has_date_or_time(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    // The run of ASCII digits at `i`, if `i` starts one.
+    let digits = |i: usize| chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let first = digits(i);
+        let after = i + first;
+        let sep = chars.get(after).copied();
+        let second = if sep.is_some() && after + 1 < chars.len() {
+            digits(after + 1)
+        } else {
+            0
+        };
+        let end = after + 1 + second;
+        let next = chars.get(end).copied();
+        let third = if next == sep && end + 1 < chars.len() {
+            digits(end + 1)
+        } else {
+            0
+        };
+        let found = match sep {
+            Some(':') => (1..=2).contains(&first) && second == 2,
+            Some('.') => {
+                (1..=2).contains(&first) && (1..=2).contains(&second) && (third == 2 || third == 4)
+            }
+            Some('-') => first == 4 && second == 2 && third == 2,
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+        i = after.max(i + 1);
+    }
+    false
 }
 
 /// Words that open a picture's caption before a colon ("Abbildung 4:",
@@ -355,5 +415,26 @@ mod tests {
             ("Nobody was hurt, the police said later on Tuesday.", false),
         ];
         assert_eq!(keep(&paras), [true, false, true]);
+    }
+
+    #[test]
+    fn datelines_before_the_body_are_dropped() {
+        assert!(is_dateline("Updated: 11.04.2031, 10:27"));
+        assert!(is_dateline("Published 2031-04-11 by J. Miller"));
+        assert!(is_dateline("11 April 2031, 19:49 | J. Miller"));
+        assert!(!is_dateline("Section 4.2 of the rules"));
+        assert!(!is_dateline("J. Miller, Town News"));
+        let paras = [
+            (
+                "The dam broke at dawn, and the valley was flooded by noon.",
+                false,
+            ),
+            ("Updated: 11.04.2031, 10:27", false),
+            ("Nobody was hurt, the police said later on Tuesday.", false),
+            ("Kick-off: 19:30", false),
+            ("The match was moved to Sunday, the club said.", false),
+        ];
+        // After the body has begun, a label with a time is the story's.
+        assert_eq!(keep(&paras), [true, false, true, true, true]);
     }
 }
