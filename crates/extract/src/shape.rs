@@ -90,15 +90,26 @@ pub(crate) fn keep(paragraphs: &[(&str, bool)]) -> Vec<bool> {
         })
         .collect();
     // Datelines sit before the story's body: after the headline and a lead
-    // perhaps, before the second prose paragraph.
+    // perhaps, before the second prose paragraph; alone, for several in a
+    // row are a schedule.
     let body = prose
         .iter()
         .enumerate()
         .filter(|(_, p)| **p)
         .nth(1)
         .map_or(paragraphs.len(), |(i, _)| i);
+    let dateline: Vec<bool> = paragraphs
+        .iter()
+        .zip(&prose)
+        .map(|((text, heading), prose)| !heading && !prose && is_dateline(text))
+        .collect();
+    let alone = |i: usize| {
+        let before = i > 0 && dateline[i - 1];
+        let after = dateline.get(i + 1).copied().unwrap_or(false);
+        !before && !after
+    };
     for (i, (k, (text, heading))) in keep.iter_mut().zip(paragraphs).enumerate() {
-        if !heading && (is_caption(text) || (i < body && !prose[i] && is_dateline(text))) {
+        if !heading && (is_caption(text) || (i < body && dateline[i] && alone(i))) {
             *k = false;
         }
     }
@@ -436,5 +447,19 @@ mod tests {
         ];
         // After the body has begun, a label with a time is the story's.
         assert_eq!(keep(&paras), [true, false, true, true, true]);
+        // Several in a row are a schedule.
+        let paras = [
+            (
+                "The club invites everyone to its summer party on the sports ground.",
+                false,
+            ),
+            ("14:00 – Welcome", false),
+            ("15:30 – The children's gymnastics group", false),
+            (
+                "Please sign up by 20 June, and bring a cake if you can.",
+                false,
+            ),
+        ];
+        assert_eq!(keep(&paras), [true, true, true, true]);
     }
 }
