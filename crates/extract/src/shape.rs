@@ -210,7 +210,7 @@ pub(crate) fn is_call_to_action(text: &str) -> bool {
 
 /// Whether `text` is a short label with a date or a clock time in it
 /// ("Updated: 11.04.2020, 10:27", "3 May 2021, 19:49 | J. Miller"): the
-/// story's dateline or byline, wherever it stands.
+/// story's dateline or byline when it stands before the body.
 pub(crate) fn is_dateline(text: &str) -> bool {
     text.chars().count() < LABEL_CHARS && has_date_or_time(text)
 }
