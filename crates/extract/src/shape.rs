@@ -178,13 +178,18 @@ const CALL_CHARS: usize = 300;
 /// Whether `text` points the reader elsewhere rather than telling the
 /// story: a short paragraph that is a copyright line, or names a
 /// subscription or newsletter, an e-mail address, or two channels (social
-/// networks, messengers, apps, app stores; one alone is often news).
+/// networks, messengers, apps, app stores; one alone is often news), or a
+/// label-length question to the reader ("Was this article helpful?",
+/// "Share this story?").
 pub(crate) fn is_call_to_action(text: &str) -> bool {
     if text.chars().count() >= CALL_CHARS {
         return false;
     }
     let lower = text.to_lowercase();
     if lower.contains('©') || RESERVED.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    if text.chars().count() < LABEL_CHARS && text.contains(['?', '？']) {
         return true;
     }
     let email = |token: &str| {
@@ -359,6 +364,8 @@ mod tests {
         assert!(is_call_to_action(
             "© 2031 Valley Courier. All rights reserved."
         ));
+        assert!(is_call_to_action("Was this article helpful? (12 votes)"));
+        assert!(is_call_to_action("Fancy a walk with company?"));
         // One channel named in the story is news, not a call to action.
         assert!(!is_call_to_action(
             "The mayor announced the closure on Facebook late on Sunday evening."
