@@ -6,6 +6,11 @@
 //! its news-style texts, each text's paragraphs wrapped in markup, repeated
 //! until 10 MB.
 //!
+//! A second group, `extract`, measures `excerpt extract --input html`'s
+//! main-content extraction over web pages: the corpus's HTML pages and
+//! each corpus text as an article between navigation, a share bar, related
+//! links and a footer.
+//!
 //! ```sh
 //! cargo bench --bench doc
 //! ```
@@ -106,5 +111,52 @@ fn read_segment_write(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_segment_write);
+/// Web pages: the corpus's HTML pages, and each corpus text as an article
+/// page with the furniture around it that extraction drops.
+fn pages() -> Vec<String> {
+    let mut pages = files(&["html"]);
+    let nav: String = (1..=12)
+        .map(|i| format!("<li><a href=\"/section/{i}\">Section {i}</a></li>"))
+        .collect();
+    let related: String = (1..=6)
+        .map(|i| {
+            format!("<li><a href=\"/story/{i}\">Another story from the desk, number {i}</a></li>")
+        })
+        .collect();
+    for text in files(&["txt"]) {
+        let mut paras = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+        let Some(title) = paras.next() else {
+            continue;
+        };
+        let body: String = paras.map(|p| format!("<p>{p}</p>\n")).collect();
+        pages.push(format!(
+            "<!doctype html><html><head><meta charset=utf-8><title>{title} | Desk</title></head><body>\n\
+             <header><nav><ul>{nav}</ul></nav></header>\n\
+             <div class=\"cookie-banner\">We use cookies. <button>OK</button></div>\n\
+             <main><article><h1>{title}</h1><div class=\"share\"><a href=\"#\">Share</a></div>\n{body}</article>\n\
+             <aside><h2>Related</h2><ul>{related}</ul></aside></main>\n\
+             <footer><p>Desk, 1 Main Street. <a href=\"/imprint\">Imprint</a></p></footer></body></html>\n"
+        ));
+    }
+    pages
+}
+
+fn extract(c: &mut Criterion) {
+    let pages = pages();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("web_pages", |b| {
+        b.iter(|| {
+            let chars: usize = pages
+                .iter()
+                .map(|p| excerpt_extract::extract(p).text().len())
+                .sum();
+            std::hint::black_box(chars)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, read_segment_write, extract);
 criterion_main!(benches);

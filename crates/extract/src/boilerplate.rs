@@ -199,6 +199,14 @@ pub(crate) fn removed(tree: &Tree) -> Vec<bool> {
             }
         }
     }
+    // The elements above the page's headline: the article, whatever its
+    // class says (an article marked `paywall-active` whose text is shown).
+    let mut holds_headline = vec![false; n];
+    if let Some(h1) = crate::title::headline(tree, &hard) {
+        for a in tree.ancestors(h1) {
+            holds_headline[a] = prose[a] > 0;
+        }
+    }
     let total = prose[0].max(1) as f64;
     let mut out = hard;
     for id in 1..n {
@@ -229,9 +237,10 @@ pub(crate) fn removed(tree: &Tree) -> Vec<bool> {
         out[id] = match verdict {
             Words::Neutral => false,
             Words::Comments => true,
-            Words::Strong => !holds_article[id] && share < MOST_PROSE,
+            Words::Strong => !holds_article[id] && !holds_headline[id] && share < MOST_PROSE,
             Words::Weak => {
                 !holds_article[id]
+                    && !holds_headline[id]
                     && share < MOST_PROSE
                     && prose[id] < WEAK_KEEPS
                     && !words_say_content(&w)
@@ -389,5 +398,21 @@ mod tests {
             .collect();
         assert!(removed[headers[0]]);
         assert!(!removed[headers[1]]);
+    }
+
+    #[test]
+    fn the_element_holding_the_headline_is_kept_whatever_its_class() {
+        let tree = Tree::parse(
+            "<title>Dam breaks | Daily Post</title><div class='story paywall-active'>\
+             <h1>Dam breaks</h1><p>The old dam above the town broke at dawn, after a week of rain.</p></div>\
+             <div class=paywall><h2>Subscribe</h2><p>Read on with a subscription, from one euro a week.</p></div>\
+             <div class=more><p>Yesterday: the council met on Monday and agreed to keep the library open on Sundays.</p></div>",
+        );
+        let removed = removed(&tree);
+        let divs: Vec<usize> = (0..tree.nodes.len())
+            .filter(|&i| tree.nodes[i].tag == "div")
+            .collect();
+        assert!(!removed[divs[0]]);
+        assert!(removed[divs[1]]);
     }
 }

@@ -9,11 +9,17 @@
 //! `related-articles`, ...). The text left is cut into blocks; each block
 //! scores for its length and commas and gives its score to the elements
 //! above it, weighed by how much of them is link text; the best element,
-//! with the siblings that score like it, is the main content. Link lists
-//! inside it are dropped, and so are headings of empty sections, labels at
-//! its edges (bylines, dates, "Related:"), short notes after the element
-//! that holds the article's paragraphs, and repeated paragraphs (a teaser
-//! that repeats the lead, the headline again).
+//! with the siblings that score like it, is the main content; the story
+//! under the page's headline joins it when the scores chose another one
+//! (a page that scrolls on into the next story), and so does the prose
+//! between the headline and the content (a lead set apart from the
+//! article's body). Link lists inside it are dropped, and so are headings
+//! of empty sections, labels at its edges (bylines, dates, "Related:"),
+//! datelines before the body, captions and picture credits, calls to
+//! action at its end ("Follow us on ...", a subscription pitch, a
+//! copyright line), short notes after the element that holds the
+//! article's paragraphs, and repeated paragraphs (a teaser that repeats
+//! the lead, the headline again).
 //!
 //! ```
 //! let page = r#"<html><head><title>Dam breaks | Daily Post</title></head><body>
@@ -129,14 +135,23 @@ pub fn extract(html: &str) -> Extracted {
             main.get_or_insert_with(Vec::new).push(marked);
         }
     }
+    let headline = title::headline(&tree, &removed);
+    if let (Some(m), Some(h1)) = (&main, headline) {
+        if let Some(own) = headline_article(&tree, &scores, m, h1) {
+            main.get_or_insert_with(Vec::new).push(own);
+        }
+    }
     let in_main: Vec<&Block> = match main {
-        Some(main) => all
-            .iter()
-            .filter(|b| {
+        Some(main) => {
+            let is_in = |b: &Block| {
                 main.iter()
                     .any(|&m| b.node == m || tree.ancestors(b.node).any(|a| a == m))
-            })
-            .collect(),
+            };
+            let lead = headline.map_or(Vec::new(), |h1| lead_between(&tree, &all, h1, &is_in));
+            lead.into_iter()
+                .chain(all.iter().filter(|b| is_in(b)))
+                .collect()
+        }
         None => Vec::new(),
     };
     let mut chosen = without_links(&tree, &in_main);
@@ -158,6 +173,64 @@ pub fn extract(html: &str) -> Extracted {
         .collect();
     let paragraphs = fold::fold(title.as_deref(), paragraphs);
     Extracted { title, paragraphs }
+}
+
+/// The article around the page's headline `h1` when the main elements
+/// `main` lie outside it: the lowest element above the headline with
+/// [`MIN_CONTENT_CHARS`] of text outside links, if it holds none of
+/// `main` (a page that scrolls on into the next story, which scores
+/// higher).
+fn headline_article(
+    tree: &Tree,
+    scores: &score::Scores,
+    main: &[usize],
+    h1: usize,
+) -> Option<usize> {
+    let inside = |n: usize, a: usize| n == a || tree.ancestors(n).any(|x| x == a);
+    if main.iter().any(|&m| inside(h1, m)) {
+        return None;
+    }
+    let own = std::iter::once(h1)
+        .chain(tree.ancestors(h1))
+        .find(|&a| scores.chars[a] - scores.link_chars[a] >= MIN_CONTENT_CHARS)?;
+    if matches!(tree.nodes[own].tag.as_str(), "body" | "html" | "#root")
+        || main.iter().any(|&m| inside(m, own))
+    {
+        return None;
+    }
+    Some(own)
+}
+
+/// Lead paragraphs at least this long (characters) join the content.
+const LEAD_CHARS: usize = 80;
+
+/// The prose between the headline `h1` and the first block of the main
+/// content (`is_in`): a lead or standfirst that the page sets apart from
+/// the article's body.
+fn lead_between<'b>(
+    tree: &Tree,
+    all: &'b [Block],
+    h1: usize,
+    is_in: &dyn Fn(&Block) -> bool,
+) -> Vec<&'b Block> {
+    let Some(start) = all
+        .iter()
+        .position(|b| b.node == h1 || tree.ancestors(b.node).any(|a| a == h1))
+    else {
+        return Vec::new();
+    };
+    let Some(end) = all.iter().position(is_in) else {
+        return Vec::new();
+    };
+    if end <= start {
+        return Vec::new();
+    }
+    all[start + 1..end]
+        .iter()
+        .filter(|b| {
+            b.chars >= LEAD_CHARS && b.link_density() < MAX_LINK_DENSITY && shape::is_prose(&b.text)
+        })
+        .collect()
 }
 
 fn is_heading(tag: &str) -> bool {
@@ -300,11 +373,56 @@ mod tests {
             "<article><div class=text>{{A}}</div>{note}</article>"
         )));
         assert_eq!(got.paragraphs, [PROSE, MORE]);
-        // Inside the element that holds the paragraphs, it stays.
+        // Inside the element that holds the paragraphs, a short one stays.
+        let note = "<p>The reading room is on the first floor.</p>";
         let got = extract(&page(&format!(
             "<article><div class=text>{{A}}{note}</div></article>"
         )));
         assert_eq!(got.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn calls_to_action_after_the_story_are_dropped() {
+        let got = extract(&page(
+            "<article>{A}<p><em>Follow the Town News on Facebook and Instagram, \
+             or write to us at desk@town-news.example.</em></p>\
+             <p>To read the full story, please subscribe to the Town News.</p></article>",
+        ));
+        assert_eq!(got.paragraphs, [PROSE, MORE]);
+    }
+
+    #[test]
+    fn the_story_under_the_headline_is_kept_when_the_next_one_scores_higher() {
+        let next = "<p>In the next town, the bridge, closed since May, will reopen on Friday, \
+            the engineers said, after the repairs, which cost more than planned, were finished early.</p>\
+            <p>Drivers, who had to take a detour of twenty kilometres, welcomed the news, though \
+            some said, with a shrug, that they had heard it before.</p>\
+            <p>The council, for its part, promised, once again, that the road would be \
+            resurfaced in the spring, when the weather allows.</p>";
+        let got = extract(&page(&format!(
+            "<title>Library stays open | Town News</title><div class=scroll>\
+             <article id=story-1><header><h1>Library stays open</h1></header>\
+             <div class=text>{{A}}<p>The reading room on the first floor will also stay open.</p></div></article>\
+             <article id=story-2><header><h2>Bridge reopens</h2></header><div class=text>{next}</div></article></div>"
+        )));
+        assert_eq!(got.title.as_deref(), Some("Library stays open"));
+        assert_eq!(got.paragraphs[..2], [PROSE, MORE], "{:?}", got.paragraphs);
+    }
+
+    #[test]
+    fn a_lead_between_the_headline_and_the_body_is_kept() {
+        let lead = "The library will stay open on Sundays this winter, the council decided on Monday after a long debate.";
+        let got = extract(&page(&format!(
+            "<title>Library stays open | Town News</title><article><h1>Library stays open</h1>\
+             <div class=content><div class=lead>{lead}</div>\
+             <div class=text><div class=inner>{{A}}<p>{{P}} Again.</p><p>{{P}} And again.</p></div></div></div></article>"
+        )));
+        assert_eq!(
+            got.paragraphs[..3],
+            [lead, PROSE, MORE],
+            "{:?}",
+            got.paragraphs
+        );
     }
 
     #[test]

@@ -11,22 +11,30 @@ pub(crate) fn title(tree: &Tree, removed: &[bool]) -> Option<String> {
         .first("title")
         .map(|id| tree.text(id))
         .filter(|t| !t.is_empty());
-    let h1 = (0..tree.nodes.len())
-        .filter(|&id| tree.nodes[id].tag == "h1" && !removed[id])
-        .map(|id| tree.text(id))
-        .find(|t| !t.is_empty());
-    if let Some(h1) = h1 {
-        let key = crate::fold::key(&h1);
-        let agrees = |t: &Option<String>| {
-            t.as_ref()
-                .is_some_and(|t| crate::fold::key(t).contains(&key))
-        };
-        if !key.is_empty() && (agrees(&meta) || agrees(&head) || (meta.is_none() && head.is_none()))
-        {
-            return Some(h1);
-        }
+    if let Some(h1) = headline(tree, removed) {
+        return Some(tree.text(h1));
     }
     meta.or_else(|| head.map(|t| without_site_name(&t)))
+}
+
+/// The page's first `h1` outside boilerplate, when `og:title` or `<title>`
+/// agree with it (or the page has neither).
+pub(crate) fn headline(tree: &Tree, removed: &[bool]) -> Option<usize> {
+    let meta = meta_title(tree);
+    let head = tree
+        .first("title")
+        .map(|id| tree.text(id))
+        .filter(|t| !t.is_empty());
+    let h1 = (0..tree.nodes.len())
+        .filter(|&id| tree.nodes[id].tag == "h1" && !removed[id])
+        .find(|&id| !tree.text(id).is_empty())?;
+    let key = crate::fold::key(&tree.text(h1));
+    let agrees = |t: &Option<String>| {
+        t.as_ref()
+            .is_some_and(|t| crate::fold::key(t).contains(&key))
+    };
+    (!key.is_empty() && (agrees(&meta) || agrees(&head) || (meta.is_none() && head.is_none())))
+        .then_some(h1)
 }
 
 /// The `content` of `<meta property="og:title">` (or `name="twitter:title"`).

@@ -69,6 +69,12 @@ const CLOSES_P: &[&str] = &[
     "ul",
 ];
 
+/// Elements that stay in an open `head` (any other start tag ends it).
+const HEAD_CONTENT: &[&str] = &[
+    "base", "basefont", "bgsound", "link", "meta", "noframes", "noscript", "script", "style",
+    "template", "title",
+];
+
 /// Elements that bound the search for an element to close.
 const SCOPE: &[&str] = &["table", "td", "th", "html", "body", "#root", "template"];
 
@@ -185,6 +191,14 @@ impl Tree {
                 }
             }
         };
+        // A page that never closes its head: the first element that
+        // belongs in the body ends it.
+        if stack.len() > 1
+            && self.nodes[stack[stack.len() - 1]].tag == "head"
+            && !HEAD_CONTENT.contains(&tag)
+        {
+            stack.pop();
+        }
         if CLOSES_P.contains(&tag) {
             close(stack, "p", &["button"]);
         }
@@ -317,5 +331,24 @@ mod tests {
         assert_eq!(tree.attr(div, "class"), Some("Main  x"));
         assert_eq!(tree.attr(div, "id"), Some("y"));
         assert_eq!(tree.ancestors(div).collect::<Vec<_>>(), vec![0]);
+    }
+
+    #[test]
+    fn a_head_never_closed_ends_at_the_first_body_element() {
+        let tree = Tree::parse(
+            "<html><head><title>T</title><meta charset=utf-8><script>x()</script>\
+             <noscript><img src=x></noscript><div class=page><p>Story</p></div>",
+        );
+        let head = tree.first("head").unwrap();
+        let div = tree.first("div").unwrap();
+        assert!(!tree.ancestors(div).any(|a| a == head));
+        assert!(
+            tree.ancestors(tree.first("title").unwrap())
+                .any(|a| a == head)
+        );
+        assert!(
+            tree.ancestors(tree.first("script").unwrap())
+                .any(|a| a == head)
+        );
     }
 }
