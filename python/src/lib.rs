@@ -328,11 +328,17 @@ where
     T: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Into<PyClassInitializer<T>>,
 {
     let object = Bound::new(py, value)?;
-    // SAFETY: `object` is a live GC object (PyO3 gives every class
-    // Py_TPFLAGS_HAVE_GC) and this thread is attached to the interpreter;
-    // untracking an object is allowed at any time, and PyO3's tp_dealloc
-    // untracks again harmlessly.
-    unsafe { ffi::PyObject_GC_UnTrack(object.as_ptr().cast()) };
+    let ptr = object.as_ptr();
+    // SAFETY: `ptr` is a live object and this thread is attached to the
+    // interpreter. Only an object of a GC type has the header that
+    // untracking touches, so the type is asked first (PyO3 0.30 gives every
+    // class Py_TPFLAGS_HAVE_GC, but a later version need not); untracking is
+    // allowed at any time, and PyO3's tp_dealloc untracks again harmlessly.
+    unsafe {
+        if ffi::PyType_IS_GC(ffi::Py_TYPE(ptr)) != 0 {
+            ffi::PyObject_GC_UnTrack(ptr.cast());
+        }
+    }
     Ok(object)
 }
 

@@ -6,35 +6,53 @@ use crate::tree::Tree;
 /// The title of the page in `tree`; `removed` marks boilerplate nodes,
 /// whose headings do not count.
 pub(crate) fn title(tree: &Tree, removed: &[bool]) -> Option<String> {
-    let meta = meta_title(tree);
-    let head = tree
-        .first("title")
-        .map(|id| tree.text(id))
-        .filter(|t| !t.is_empty());
-    if let Some(h1) = headline(tree, removed) {
+    let titles = PageTitles::of(tree);
+    if let Some(h1) = titles.headline(tree, removed) {
         return Some(tree.text(h1));
     }
+    let PageTitles { meta, head } = titles;
     meta.or_else(|| head.map(|t| without_site_name(&t)))
 }
 
 /// The page's first `h1` outside boilerplate, when `og:title` or `<title>`
 /// agree with it (or the page has neither).
 pub(crate) fn headline(tree: &Tree, removed: &[bool]) -> Option<usize> {
-    let meta = meta_title(tree);
-    let head = tree
-        .first("title")
-        .map(|id| tree.text(id))
-        .filter(|t| !t.is_empty());
-    let h1 = (0..tree.nodes.len())
-        .filter(|&id| tree.nodes[id].tag == "h1" && !removed[id])
-        .find(|&id| !tree.text(id).is_empty())?;
-    let key = crate::fold::key(&tree.text(h1));
-    let agrees = |t: &Option<String>| {
-        t.as_ref()
-            .is_some_and(|t| crate::fold::key(t).contains(&key))
-    };
-    (!key.is_empty() && (agrees(&meta) || agrees(&head) || (meta.is_none() && head.is_none())))
-        .then_some(h1)
+    PageTitles::of(tree).headline(tree, removed)
+}
+
+/// What the page says its title is, besides its headings.
+struct PageTitles {
+    /// `og:title` or `twitter:title`.
+    meta: Option<String>,
+    /// `<title>`, when not empty.
+    head: Option<String>,
+}
+
+impl PageTitles {
+    fn of(tree: &Tree) -> PageTitles {
+        PageTitles {
+            meta: meta_title(tree),
+            head: tree
+                .first("title")
+                .map(|id| tree.text(id))
+                .filter(|t| !t.is_empty()),
+        }
+    }
+
+    /// See [`headline`].
+    fn headline(&self, tree: &Tree, removed: &[bool]) -> Option<usize> {
+        let h1 = (0..tree.nodes.len())
+            .filter(|&id| tree.nodes[id].tag == "h1" && !removed[id])
+            .find(|&id| !tree.text(id).is_empty())?;
+        let key = crate::fold::key(&tree.text(h1));
+        let agrees = |t: &Option<String>| {
+            t.as_ref()
+                .is_some_and(|t| crate::fold::key(t).contains(&key))
+        };
+        let (meta, head) = (&self.meta, &self.head);
+        (!key.is_empty() && (agrees(meta) || agrees(head) || (meta.is_none() && head.is_none())))
+            .then_some(h1)
+    }
 }
 
 /// The `content` of `<meta property="og:title">` (or `name="twitter:title"`).
