@@ -5,6 +5,7 @@ mod doc_input;
 mod encoding;
 mod extract;
 mod input;
+mod json_text;
 mod jsonl_records;
 mod merge;
 mod offsets;
