@@ -71,8 +71,9 @@ pub fn segment_record(
 /// `{"id", "lang", "segments": [{"text", "byte_start", "byte_end",
 /// "char_start", "char_end", "segment_id"}...]}` and a line end, written
 /// directly: the segments' text is most of a corpus's output, and
-/// [`push_json_str`] escapes it several times faster than serde_json (with
-/// the same bytes; see the test).
+/// [`push_json_str`] escapes it with less work than serde_json (the same
+/// bytes; see the test): JSON writing went from about 13 % to 7 % of a
+/// one-thread run.
 fn segment_line(id: &Value, lang: &str, doc: &Document) -> Result<String> {
     let text = doc.text();
     let segments = doc.segments();

@@ -346,13 +346,14 @@ pub(crate) fn parse(xml: &str) -> Result<Tree<'_>, String> {
             .map_err(|e| format!("at byte {at}: {e}"))?;
         // Below the length checked above.
         let at = at as u32;
+        let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(_) if open.len() >= MAX_DEPTH => {
                 return Err(format!(
                     "at byte {at}: elements nested more than {MAX_DEPTH} deep"
                 ));
             }
-            Event::Start(s) => {
+            Event::Start(s) | Event::Empty(s) => {
                 check_attributes(&s)?;
                 debug_assert_eq!(
                     local_name(xml, at as usize).as_bytes(),
@@ -361,22 +362,15 @@ pub(crate) fn parse(xml: &str) -> Result<Tree<'_>, String> {
                 if open.is_empty() {
                     root = root.or(Some(slots.len));
                 }
-                open.push(slots.len);
-                slots.push(Slot { at, link: 0 });
-            }
-            Event::Empty(s) => {
-                check_attributes(&s)?;
-                debug_assert_eq!(
-                    local_name(xml, at as usize).as_bytes(),
-                    s.local_name().into_inner()
-                );
-                if open.is_empty() {
-                    root = root.or(Some(slots.len));
-                }
-                slots.push(Slot {
-                    at,
-                    link: slots.len + 1,
-                });
+                // An empty element's subtree ends right after it; a start
+                // tag's link is set at its end tag.
+                let link = if empty {
+                    slots.len + 1
+                } else {
+                    open.push(slots.len);
+                    0
+                };
+                slots.push(Slot { at, link });
             }
             Event::End(_) => {
                 let start = open.pop().ok_or("unbalanced end tag")?;
