@@ -129,6 +129,9 @@ pub(crate) struct Shape {
     pub list_item: bool,
     /// Ends with a colon: introduces what follows.
     pub introduces: bool,
+    /// Points into the document's numbered parts from brackets (`(Eq. 5)`,
+    /// `(see Table 2)`).
+    pub refers: bool,
     /// A short "place, date" line.
     pub dateline: bool,
 }
@@ -151,6 +154,45 @@ fn is_direct_speech(sentence: &str) -> bool {
     }
     t.match_indices(':')
         .any(|(at, _)| t[at + 1..].trim_start().starts_with(QUOTE_OPENERS))
+}
+
+/// Whether `sentence` points into its own document's numbered parts from
+/// inside brackets: a capitalised word or an abbreviation followed by a
+/// number that is not a year, as in `(Eq. 5)`, `(see Table 2)`, `(cf.
+/// Section 3.1)`, `(sec. 4)`. Out of its text such a sentence leans on a
+/// part the summary's reader does not have. A citation `(Smith 2004)` names
+/// a year, not a part, and does not count.
+fn refers_to_parts(sentence: &str) -> bool {
+    let mut depth = 0usize;
+    let mut previous: Option<&str> = None;
+    for token in sentence.split_whitespace() {
+        depth += token.matches('(').count();
+        let word = token.trim_start_matches('(');
+        if depth > 0 && previous.is_some_and(names_a_part) && starts_with_part_number(word) {
+            return true;
+        }
+        previous = (depth > 0).then_some(word);
+        depth = depth.saturating_sub(token.matches(')').count());
+    }
+    false
+}
+
+/// Whether `word` can name a part of a document: an abbreviation (`Eq.`,
+/// `sec.`) or a capitalised word (`Table`, `Section`).
+fn names_a_part(word: &str) -> bool {
+    let letters = word.strip_suffix('.').unwrap_or(word);
+    let abbreviation = word.ends_with('.');
+    !letters.is_empty()
+        && letters.chars().all(char::is_alphabetic)
+        && (abbreviation || letters.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether `word` starts with a number that is not a year (`5`, `3.1`,
+/// `02-21`; not `1998` or `2004`).
+fn starts_with_part_number(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let year = digits == 4 && (word.starts_with('1') || word.starts_with("20"));
+    digits > 0 && !year
 }
 
 /// Whether `sentence` is a dateline: at most ten words, a comma, no digit
@@ -195,6 +237,7 @@ impl Shape {
             || sentence.starts_with("\u{2013} ")
             || sentence.starts_with("\u{2014} ");
         shape.introduces = sentence.trim_end().ends_with(':');
+        shape.refers = refers_to_parts(sentence);
         shape.quotes = is_direct_speech(sentence);
         shape.dateline = is_dateline(sentence, shape.words);
         for c in sentence.chars() {
@@ -306,6 +349,27 @@ mod tests {
         }
         let long = format!("{}\n\nText.", "word ".repeat(26));
         assert_eq!(headline(&long), None);
+    }
+
+    #[test]
+    fn a_pointer_to_a_numbered_part_in_brackets_refers_into_the_text() {
+        for pointer in [
+            "The loss falls fast (Eq. 4) once the rate is halved.",
+            "Most errors are short words (see Table 2).",
+            "The parser was trained on the news part (cf. Section 3.1) only.",
+            "We kept the usual split (sec. 02-21) for training.",
+        ] {
+            assert!(refers_to_parts(pointer), "{pointer:?}");
+        }
+        for statement in [
+            "The loss falls fast once the rate is halved (Smith 2004).",
+            "Most errors are short words (about 12 of them).",
+            "The bakery (opened in 1998) won the prize.",
+            "Table 2 lists the words.",
+            "The team won 3 of 5 games (a record).",
+        ] {
+            assert!(!refers_to_parts(statement), "{statement:?}");
+        }
     }
 
     fn verdicts(sentences: &[&str]) -> Vec<Option<NotContent>> {

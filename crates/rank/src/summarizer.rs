@@ -331,6 +331,9 @@ impl Summarizer {
             if shapes[i].question {
                 s *= t.question_penalty;
             }
+            if shapes[i].refers {
+                s *= t.refers_penalty;
+            }
             // Within a lead, the reporter's statements carry the gist and
             // the quotations back them up; over a whole text, a quotation
             // that many sentences echo is central for a reason.

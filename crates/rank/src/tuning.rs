@@ -78,6 +78,10 @@ pub struct Tuning {
     /// window's end): a text that is nearly gist-first still leans on its
     /// opening.
     pub opening_prior: f64,
+    /// Score factor for a sentence that points into its document's numbered
+    /// parts (`(Eq. 5)`, `(see Table 2)`): out of its text it leans on what
+    /// the reader of a summary does not have.
+    pub refers_penalty: f64,
 }
 
 impl Default for Tuning {
@@ -106,6 +110,7 @@ impl Default for Tuning {
             lead_paragraph_sentences: 2.0,
             earlier_copy_score: 0.5,
             opening_prior: 2.0,
+            refers_penalty: 0.5,
         }
     }
 }
@@ -151,6 +156,7 @@ impl Tuning {
                 "lead_paragraph_sentences" => &mut t.lead_paragraph_sentences,
                 "earlier_copy_score" => &mut t.earlier_copy_score,
                 "opening_prior" => &mut t.opening_prior,
+                "refers_penalty" => &mut t.refers_penalty,
                 other => return Err(format!("unknown knob {other:?}")),
             };
             *knob = v;
