@@ -163,6 +163,9 @@ fn is_direct_speech(sentence: &str) -> bool {
 /// part the summary's reader does not have. A citation `(Smith 2004)` names
 /// a year, not a part, and does not count.
 fn refers_to_parts(sentence: &str) -> bool {
+    if !sentence.contains('(') {
+        return false;
+    }
     let mut depth = 0usize;
     let mut previous: Option<&str> = None;
     for token in sentence.split_whitespace() {
