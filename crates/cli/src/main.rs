@@ -22,6 +22,14 @@ mod web_page;
 
 use std::process::ExitCode;
 
+/// The allocator: summaries and segments are many small allocations made
+/// and freed on every thread, and the batches' results are freed on the
+/// thread that writes them, where mimalloc's per-thread heaps do better
+/// than the system allocator (about 8 % less wall time with two threads on
+/// `segment --jsonl` and `summarize --jsonl`; see the commit).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{CommandFactory, Parser, Subcommand};
 
 /// Extractive summaries and lossless sentence segmentation.
