@@ -21,6 +21,7 @@
 //! assert_eq!(parts, ["Dr. Kim came.", " She left."]);
 //! ```
 
+mod bits;
 mod engine;
 mod export;
 mod finitize;
@@ -31,6 +32,7 @@ mod parse;
 mod prefilter;
 mod side;
 mod slot;
+mod trim;
 mod words;
 
 pub use export::{ExportRules, export_srx};
