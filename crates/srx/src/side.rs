@@ -155,7 +155,7 @@ impl Side {
                 }
             }
         };
-        let mut sid = if self.reverse {
+        let sid = if self.reverse {
             d.start_state_reverse(
                 cache,
                 &Input::new(text).range(..pos).anchored(Anchored::Yes),
@@ -167,34 +167,52 @@ impl Side {
             )
         }
         .ok()?;
-        // `at` is the edge of the bytes read so far: backwards from `pos`
-        // for a reverse DFA, forwards for a forward one
-        let mut at = pos;
-        loop {
-            let next = if self.reverse {
-                at.checked_sub(1)
-            } else {
-                (at < bytes.len()).then_some(at)
-            };
-            let Some(i) = next else {
-                sid = d.next_eoi_state(cache, sid).ok()?;
-                add(cache, sid);
-                break;
-            };
-            sid = d.next_state(cache, sid, bytes[i]).ok()?;
-            at = if self.reverse { i } else { i + 1 };
-            if sid.is_tagged() {
-                if sid.is_dead() {
-                    break;
-                }
-                if sid.is_quit() {
-                    return None;
-                }
-                add(cache, sid);
-            }
-        }
-        Some(if self.reverse { at..pos } else { pos..at })
+        // the bytes from `pos` on the side the DFA reads, nearest first
+        Some(if self.reverse {
+            let n = run(d, cache, sid, bytes[..pos].iter().rev(), &mut add)?;
+            pos - n..pos
+        } else {
+            let n = run(d, cache, sid, bytes[pos..].iter(), &mut add)?;
+            pos..pos + n
+        })
     }
+}
+
+/// Runs `d` from `sid` over `bytes` until it dies or they end, giving each
+/// match state to `add`; how many bytes it read, or `None` when it gives
+/// up (a quit byte).
+fn run<'a>(
+    d: &DFA,
+    cache: &mut Cache,
+    mut sid: LazyStateID,
+    bytes: impl Iterator<Item = &'a u8>,
+    add: &mut impl FnMut(&Cache, LazyStateID),
+) -> Option<usize> {
+    let mut n = 0;
+    for &b in bytes {
+        sid = if sid.is_tagged() {
+            d.next_state(cache, sid, b).ok()?
+        } else {
+            // the common case: an untagged state whose transition is known
+            match d.next_state_untagged(cache, sid, b) {
+                next if next.is_unknown() => d.next_state(cache, sid, b).ok()?,
+                next => next,
+            }
+        };
+        n += 1;
+        if sid.is_tagged() {
+            if sid.is_dead() {
+                return Some(n);
+            }
+            if sid.is_quit() {
+                return None;
+            }
+            add(cache, sid);
+        }
+    }
+    sid = d.next_eoi_state(cache, sid).ok()?;
+    add(cache, sid);
+    Some(n)
 }
 
 /// Any non-ASCII byte (a byte on which the DFA cut to ASCII gives up).
