@@ -28,6 +28,7 @@ mod finitize;
 mod java;
 mod java_class;
 mod multi;
+mod needle;
 mod parse;
 mod prefilter;
 mod side;

@@ -10,6 +10,7 @@
 //! only exceptions whose afterbreak holds are tested further.
 
 use crate::bits::Bits;
+use crate::needle::Needle;
 use crate::side::{Side, parse};
 use crate::trim::{Edge, trim};
 use crate::words::NonAsciiWords;
@@ -39,10 +40,14 @@ impl Test {
 }
 
 /// An exception with DFAs of its own: its beforebreak, and its afterbreak
-/// when that is not in the shared DFA (`None` when empty).
+/// when that is in no shared DFA (`None` when empty). With a [`Needle`],
+/// its afterbreak is in the late afterbreak DFA (`late`, its id there),
+/// walked only where the needle of such an exception is found.
 struct Single {
     before: Option<Side>,
     after: Option<Side>,
+    needle: Option<Needle>,
+    late: Option<usize>,
 }
 
 impl Single {
@@ -74,6 +79,7 @@ impl Single {
 #[derive(Default)]
 struct Scratch {
     after: Bits,
+    late: Bits,
     before: Bits,
     own: Bits,
     unsure: Vec<usize>,
@@ -85,6 +91,8 @@ pub(crate) struct Exceptions {
     /// The shared DFAs.
     before: Option<Side>,
     after: Option<Side>,
+    /// The afterbreaks of the exceptions with a needle.
+    late: Option<Side>,
     singles: Vec<Single>,
     /// The exception of each pattern of the shared beforebreak DFA.
     before_owner: Vec<usize>,
@@ -150,6 +158,7 @@ impl Exceptions {
         let mut afters = Vec::new();
         let mut tests = Vec::with_capacity(parts.len());
         let mut singles = Vec::new();
+        let mut lates = Vec::new();
         let push = |list: &mut Vec<Hir>, h: Hir| {
             list.push(h);
             Some(list.len() - 1)
@@ -158,8 +167,20 @@ impl Exceptions {
             let before = Part::new(p.as_ref().map(|p| p.0.as_str()), Edge::Start);
             let after = Part::new(p.as_ref().map(|p| p.1.as_str()), Edge::End);
             let regular_after = !matches!(after, Part::Other);
+            // a beforebreak with a large repetition and a needle: its
+            // afterbreak (such as `[^)\n]*\)`, which would make every walk
+            // of the shared DFA read to the end of the line) goes late
+            let needle = match (&before, &after) {
+                (Part::Regular(b), Part::Regular(a)) if !small(b) && small(a) => Needle::new(b),
+                _ => None,
+            };
+            let mut late = None;
             // the afterbreak joins the shared DFA when it can
             let (a, own_after) = match after {
+                Part::Regular(h) if needle.is_some() => {
+                    late = push(&mut lates, h);
+                    (None, None)
+                }
                 Part::Regular(h) if small(&h) => (push(&mut afters, h), None),
                 Part::Regular(h) => (None, Some(h)),
                 Part::Empty | Part::Other => (None, None),
@@ -177,7 +198,12 @@ impl Exceptions {
                         _ => None,
                     };
                     let after = own_after.and_then(|h| Side::new(vec![h], false));
-                    singles.push(Single { before, after });
+                    singles.push(Single {
+                        before,
+                        after,
+                        needle,
+                        late,
+                    });
                     Test::Own(singles.len() - 1, a)
                 }
             };
@@ -201,6 +227,7 @@ impl Exceptions {
             tests,
             before: Side::new(befores, true),
             after: Side::new(afters, false),
+            late: Side::new(lates, false),
             singles,
             scratch: Pool::new(Scratch::default as fn() -> Scratch),
         }
@@ -224,6 +251,7 @@ impl Exceptions {
         let mut guard = self.scratch.get();
         let Scratch {
             after,
+            late,
             before,
             own,
             unsure,
@@ -268,16 +296,39 @@ impl Exceptions {
                 unsure.extend(self.before_owner[..k].iter().filter(|&&i| after_ok(i)));
             }
         }
+        // the late afterbreaks: `None` before the first need, then whether
+        // the DFA answered
+        let mut late_walked = None;
         for &i in &self.own[..first(&self.own)] {
             let Test::Own(j, _) = tests[i] else {
                 unreachable!("an own-DFA exception")
             };
-            if after_ok(i) && may(i) {
-                match self.singles[j].matches(text, pos, words, own) {
-                    Some(false) => {}
-                    Some(true) if sure => return true,
-                    _ => unsure.push(i),
+            if !after_ok(i) || !may(i) {
+                continue;
+            }
+            let single = &self.singles[j];
+            if single
+                .needle
+                .as_ref()
+                .is_some_and(|n| !n.found(text.as_bytes(), pos))
+            {
+                continue;
+            }
+            let mut late_sure = true;
+            if let Some(id) = single.late {
+                let side = self.late.as_ref().expect("a late afterbreak is in the DFA");
+                let walked =
+                    *late_walked.get_or_insert_with(|| side.matching(text, pos, words, late));
+                if !walked {
+                    late_sure = false;
+                } else if !late.contains(id) {
+                    continue;
                 }
+            }
+            match single.matches(text, pos, words, own) {
+                Some(false) => {}
+                Some(true) if sure && late_sure => return true,
+                _ => unsure.push(i),
             }
         }
         unsure.iter().any(|&i| fancy(i))
@@ -373,6 +424,25 @@ mod tests {
         assert_eq!(asked.get(), 0);
         assert!(ex.any_match("a. B a. b", 8, 1, &words, |_| true, fancy));
         assert_eq!(asked.get(), 1);
+    }
+
+    #[test]
+    fn a_needle_exception_walks_its_late_afterbreak_only_near_its_needle() {
+        let ex = Exceptions::new(&parts(&[(r"\([a-z ]{0,100}\.\s", r"[^)\n]*\)")]));
+        assert_eq!(ex.tests[0], Test::Own(0, None));
+        assert!(ex.singles[0].needle.is_some());
+        assert_eq!(ex.singles[0].late, Some(0));
+        assert!(ex.after.is_none() && ex.late.is_some());
+        let any = |text: &str, pos| {
+            let words = NonAsciiWords::new(text);
+            ex.any_match(text, pos, 1, &words, |_| true, |_| unreachable!("no fancy"))
+        };
+        assert!(any("see (p. 4) here", 8));
+        // no `(` within reach, no `)` before the line ends, or a `)` in
+        // the beforebreak: no exception
+        assert!(!any("see p. 4) here", 7));
+        assert!(!any("see (p. 4\n) here", 8));
+        assert!(!any("(x) p. 4) here", 7));
     }
 
     /// LanguageTool's rules, if `../shared` is beside the project.
