@@ -152,8 +152,9 @@ impl CompiledRules {
     /// DFAs where they can (`dfa`) or all by their fancy-regexes.
     pub(crate) fn segment_ends_with(&self, text: &str, dfa: bool) -> Vec<usize> {
         let mut ends = Vec::new();
-        let fast = !self.divergent.is_match(text).unwrap_or(true);
-        let words = (dfa && fast).then(|| NonAsciiWords::new(text));
+        let (words, diverges) = NonAsciiWords::scan(text, &self.divergent);
+        let fast = !diverges;
+        let words = (dfa && fast).then_some(words);
         let mut matchers: Vec<Matcher> = Vec::with_capacity(self.breaks.len());
         for rule in 0..self.breaks.len() {
             let mut m = Matcher {

@@ -185,7 +185,7 @@ impl Exception {
 pub(crate) struct CompiledRules {
     pub regexes: Vec<Slot>,
     /// Finds the characters on which the word boundaries disagree.
-    pub divergent: fancy_regex::Regex,
+    pub divergent: words::Divergent,
     pub breaks: Vec<BreakRule>,
     pub exceptions: Vec<Exception>,
     /// The exceptions as two multi-pattern DFAs, for texts where the
@@ -385,8 +385,7 @@ impl SrxDocument {
         Ok(Segmenter {
             rules: Arc::new(CompiledRules {
                 regexes,
-                divergent: fancy_regex::Regex::new(java::BOUNDARY_DIVERGENT)
-                    .expect("the divergence class compiles"),
+                divergent: words::Divergent::new(),
                 breaks,
                 exceptions,
                 multi: multi::Exceptions::new(&parts),
