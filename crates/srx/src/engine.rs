@@ -73,7 +73,14 @@ impl CompiledRules {
             m.start = s;
             m.end = e;
             m.next = if s == e { next_char(text, e) } else { e };
-            if self.looking_at(rule.after, &text[e..], fast) {
+            // the byte at the break rules most afterbreaks out (the table
+            // is exact where the native word boundary is)
+            let may = !fast
+                || text
+                    .as_bytes()
+                    .get(e)
+                    .is_none_or(|&b| rule.after_first.may_start(b));
+            if may && self.looking_at(rule.after, &text[e..], fast) {
                 m.found = true;
                 return;
             }

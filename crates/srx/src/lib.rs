@@ -25,6 +25,7 @@ mod bits;
 mod engine;
 mod export;
 mod finitize;
+mod first;
 mod java;
 mod java_class;
 mod multi;
@@ -169,6 +170,8 @@ pub(crate) struct BreakRule {
     pub scan_after: bool,
     /// How many of the exceptions apply (those placed before this rule).
     pub exceptions: usize,
+    /// The bytes its afterbreak can begin with.
+    pub after_first: first::FirstBytes,
 }
 
 pub(crate) struct Exception {
@@ -352,6 +355,9 @@ impl SrxDocument {
                         after: a,
                         scan_after: before.is_empty() && a.is_some() && !looks_left,
                         exceptions: exceptions.len(),
+                        after_first: first::FirstBytes::new(
+                            java::translate_fast_boundary(&after).ok(),
+                        ),
                     });
                 } else {
                     let fin = if before.is_empty() {
