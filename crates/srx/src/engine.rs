@@ -73,7 +73,14 @@ impl CompiledRules {
             m.start = s;
             m.end = e;
             m.next = if s == e { next_char(text, e) } else { e };
-            if self.looking_at(rule.after, &text[e..], fast) {
+            // the byte at the break rules most afterbreaks out (the table
+            // is exact where the native word boundary is)
+            let may = !fast
+                || text
+                    .as_bytes()
+                    .get(e)
+                    .is_none_or(|&b| rule.after_first.may_start(b));
+            if may && self.looking_at(rule.after, &text[e..], fast) {
                 m.found = true;
                 return;
             }
@@ -152,8 +159,9 @@ impl CompiledRules {
     /// DFAs where they can (`dfa`) or all by their fancy-regexes.
     pub(crate) fn segment_ends_with(&self, text: &str, dfa: bool) -> Vec<usize> {
         let mut ends = Vec::new();
-        let fast = !self.divergent.is_match(text).unwrap_or(true);
-        let words = (dfa && fast).then(|| NonAsciiWords::new(text));
+        let (words, diverges) = NonAsciiWords::scan(text, &self.divergent);
+        let fast = !diverges;
+        let words = (dfa && fast).then_some(words);
         let mut matchers: Vec<Matcher> = Vec::with_capacity(self.breaks.len());
         for rule in 0..self.breaks.len() {
             let mut m = Matcher {

@@ -21,16 +21,20 @@
 //! assert_eq!(parts, ["Dr. Kim came.", " She left."]);
 //! ```
 
+mod bits;
 mod engine;
 mod export;
 mod finitize;
+mod first;
 mod java;
 mod java_class;
 mod multi;
+mod needle;
 mod parse;
 mod prefilter;
 mod side;
 mod slot;
+mod trim;
 mod words;
 
 pub use export::{ExportRules, export_srx};
@@ -166,6 +170,8 @@ pub(crate) struct BreakRule {
     pub scan_after: bool,
     /// How many of the exceptions apply (those placed before this rule).
     pub exceptions: usize,
+    /// The bytes its afterbreak can begin with.
+    pub after_first: first::FirstBytes,
 }
 
 pub(crate) struct Exception {
@@ -182,7 +188,7 @@ impl Exception {
 pub(crate) struct CompiledRules {
     pub regexes: Vec<Slot>,
     /// Finds the characters on which the word boundaries disagree.
-    pub divergent: fancy_regex::Regex,
+    pub divergent: words::Divergent,
     pub breaks: Vec<BreakRule>,
     pub exceptions: Vec<Exception>,
     /// The exceptions as two multi-pattern DFAs, for texts where the
@@ -349,6 +355,9 @@ impl SrxDocument {
                         after: a,
                         scan_after: before.is_empty() && a.is_some() && !looks_left,
                         exceptions: exceptions.len(),
+                        after_first: first::FirstBytes::new(
+                            java::translate_fast_boundary(&after).ok(),
+                        ),
                     });
                 } else {
                     let fin = if before.is_empty() {
@@ -382,8 +391,7 @@ impl SrxDocument {
         Ok(Segmenter {
             rules: Arc::new(CompiledRules {
                 regexes,
-                divergent: fancy_regex::Regex::new(java::BOUNDARY_DIVERGENT)
-                    .expect("the divergence class compiles"),
+                divergent: words::Divergent::new(),
                 breaks,
                 exceptions,
                 multi: multi::Exceptions::new(&parts),

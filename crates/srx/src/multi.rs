@@ -9,9 +9,12 @@
 //! regular and small, joins the shared afterbreak DFA, which is asked first:
 //! only exceptions whose afterbreak holds are tested further.
 
+use crate::bits::Bits;
+use crate::needle::Needle;
 use crate::side::{Side, parse};
+use crate::trim::{Edge, trim};
 use crate::words::NonAsciiWords;
-use regex_automata::{PatternID, PatternSet};
+use regex_automata::util::pool::Pool;
 use regex_syntax::hir::{Hir, HirKind};
 
 /// How one exception is tested. Each variant holds the id of its
@@ -37,26 +40,49 @@ impl Test {
 }
 
 /// An exception with DFAs of its own: its beforebreak, and its afterbreak
-/// when that is not in the shared DFA (`None` when empty).
+/// when that is in no shared DFA (`None` when empty). With a [`Needle`],
+/// its afterbreak is in the late afterbreak DFA (`late`, its id there),
+/// walked only where the needle of such an exception is found.
 struct Single {
     before: Option<Side>,
     after: Option<Side>,
+    needle: Option<Needle>,
+    late: Option<usize>,
 }
 
 impl Single {
     /// Whether it matches at `pos`; `None` when a DFA gives up or does not
-    /// build.
-    fn matches(&self, text: &str, pos: usize, words: &NonAsciiWords) -> Option<bool> {
+    /// build. `bits` is scratch space.
+    fn matches(
+        &self,
+        text: &str,
+        pos: usize,
+        words: &NonAsciiWords,
+        bits: &mut Bits,
+    ) -> Option<bool> {
         if let Some(a) = &self.after {
-            if a.matching(text, pos, words)?.is_empty() {
+            if !a.matching(text, pos, words, bits) {
+                return None;
+            }
+            if bits.is_empty() {
                 return Some(false);
             }
         }
         match &self.before {
-            Some(b) => Some(!b.matching(text, pos, words)?.is_empty()),
+            Some(b) => b.matching(text, pos, words, bits).then(|| !bits.is_empty()),
             None => Some(true),
         }
     }
+}
+
+/// The scratch space of one test, kept between tests.
+#[derive(Default)]
+struct Scratch {
+    after: Bits,
+    late: Bits,
+    before: Bits,
+    own: Bits,
+    unsure: Vec<usize>,
 }
 
 /// The exceptions of a rule set, for the DFAs.
@@ -65,7 +91,23 @@ pub(crate) struct Exceptions {
     /// The shared DFAs.
     before: Option<Side>,
     after: Option<Side>,
+    /// The afterbreaks of the exceptions with a needle.
+    late: Option<Side>,
     singles: Vec<Single>,
+    /// The exception of each pattern of the shared beforebreak DFA.
+    before_owner: Vec<usize>,
+    /// The exceptions tested by the shared DFAs with an empty beforebreak,
+    /// those with DFAs of their own, and those tested by fancy-regex, each
+    /// in order.
+    empty_before: Vec<usize>,
+    own: Vec<usize>,
+    fancy: Vec<usize>,
+    /// The first exception whose afterbreak is in the shared afterbreak
+    /// DFA, and the first whose beforebreak is in the shared one
+    /// (`usize::MAX` when none).
+    first_after: usize,
+    first_before: usize,
+    scratch: Pool<Scratch, fn() -> Scratch>,
 }
 
 /// The largest bounded repetition that a pattern may hold to join a DFA:
@@ -92,10 +134,16 @@ enum Part {
 }
 
 impl Part {
-    fn new(rust: Option<&str>) -> Part {
+    /// The part, its repetition at the free `edge` cut (see
+    /// [`crate::trim`]).
+    fn new(rust: Option<&str>, edge: Edge) -> Part {
         match rust {
             Some("") => Part::Empty,
-            Some(p) => parse(p).map_or(Part::Other, Part::Regular),
+            Some(p) => match parse(p).map(|h| trim(&h, edge)) {
+                Some(h) if matches!(h.kind(), HirKind::Empty) => Part::Empty,
+                Some(h) => Part::Regular(h),
+                None => Part::Other,
+            },
             None => Part::Other,
         }
     }
@@ -110,16 +158,29 @@ impl Exceptions {
         let mut afters = Vec::new();
         let mut tests = Vec::with_capacity(parts.len());
         let mut singles = Vec::new();
+        let mut lates = Vec::new();
         let push = |list: &mut Vec<Hir>, h: Hir| {
             list.push(h);
             Some(list.len() - 1)
         };
         for p in parts {
-            let before = Part::new(p.as_ref().map(|p| p.0.as_str()));
-            let after = Part::new(p.as_ref().map(|p| p.1.as_str()));
+            let before = Part::new(p.as_ref().map(|p| p.0.as_str()), Edge::Start);
+            let after = Part::new(p.as_ref().map(|p| p.1.as_str()), Edge::End);
             let regular_after = !matches!(after, Part::Other);
+            // a beforebreak with a large repetition and a needle: its
+            // afterbreak (such as `[^)\n]*\)`, which would make every walk
+            // of the shared DFA read to the end of the line) goes late
+            let needle = match (&before, &after) {
+                (Part::Regular(b), Part::Regular(a)) if !small(b) && small(a) => Needle::new(b),
+                _ => None,
+            };
+            let mut late = None;
             // the afterbreak joins the shared DFA when it can
             let (a, own_after) = match after {
+                Part::Regular(h) if needle.is_some() => {
+                    late = push(&mut lates, h);
+                    (None, None)
+                }
                 Part::Regular(h) if small(&h) => (push(&mut afters, h), None),
                 Part::Regular(h) => (None, Some(h)),
                 Part::Empty | Part::Other => (None, None),
@@ -137,17 +198,38 @@ impl Exceptions {
                         _ => None,
                     };
                     let after = own_after.and_then(|h| Side::new(vec![h], false));
-                    singles.push(Single { before, after });
+                    singles.push(Single {
+                        before,
+                        after,
+                        needle,
+                        late,
+                    });
                     Test::Own(singles.len() - 1, a)
                 }
             };
             tests.push(test);
         }
+        let which = |f: &dyn Fn(&Test) -> bool| -> Vec<usize> {
+            (0..tests.len()).filter(|&i| f(&tests[i])).collect()
+        };
+        let before_owner = which(&|t| matches!(t, Test::Dfa(Some(_), _)));
+        let empty_before = which(&|t| matches!(t, Test::Dfa(None, _)));
+        let own = which(&|t| matches!(t, Test::Own(..)));
+        let fancy = which(&|t| matches!(t, Test::Fancy(_)));
+        let first_after = which(&|t| t.after().is_some()).first().copied();
         Exceptions {
+            first_before: before_owner.first().copied().unwrap_or(usize::MAX),
+            first_after: first_after.unwrap_or(usize::MAX),
+            before_owner,
+            empty_before,
+            own,
+            fancy,
             tests,
             before: Side::new(befores, true),
             after: Side::new(afters, false),
+            late: Side::new(lates, false),
             singles,
+            scratch: Pool::new(Scratch::default as fn() -> Scratch),
         }
     }
 
@@ -166,64 +248,93 @@ impl Exceptions {
         may: impl Fn(usize) -> bool,
         fancy: impl Fn(usize) -> bool,
     ) -> bool {
-        let tests = &self.tests[..n];
-        // `None`: the DFA gave up, every afterbreak in it may hold
-        let after = match &self.after {
-            Some(side) if tests.iter().any(|t| t.after().is_some()) => {
-                side.matching(text, pos, words)
-            }
-            _ => Some(PatternSet::new(0)),
+        let mut guard = self.scratch.get();
+        let Scratch {
+            after,
+            late,
+            before,
+            own,
+            unsure,
+        } = &mut *guard;
+        unsure.clear();
+        // `sure` is false when the afterbreak DFA gave up: every afterbreak
+        // in it may hold
+        let sure = match &self.after {
+            Some(side) if n > self.first_after => side.matching(text, pos, words, after),
+            _ => true,
         };
-        let after_ok = |t: &Test| {
-            t.after().is_none_or(|id| {
-                after
-                    .as_ref()
-                    .is_none_or(|s| s.contains(PatternID::must(id)))
-            })
+        let tests = &self.tests;
+        let after_ok = |i: usize| {
+            tests[i]
+                .after()
+                .is_none_or(|id| !sure || after.contains(id))
         };
-        let sure = after.is_some();
-        // the shared beforebreaks: `None` before the first need, `Some(None)`
-        // when the DFA gave up
-        let mut before: Option<Option<PatternSet>> = None;
-        let mut unsure = Vec::new();
-        for (i, t) in tests.iter().enumerate() {
-            let Test::Dfa(b, _) = *t else { continue };
-            if !after_ok(t) {
-                continue;
-            }
-            let Some(id) = b else {
+        let first = |list: &[usize]| list.partition_point(|&i| i < n);
+        for &i in &self.empty_before[..first(&self.empty_before)] {
+            if after_ok(i) {
                 if sure {
                     return true;
                 }
                 unsure.push(i);
-                continue;
+            }
+        }
+        if n > self.first_before {
+            let side = self.before.as_ref().expect("a beforebreak is in the DFA");
+            if side.matching(text, pos, words, before) {
+                for id in before.iter() {
+                    let i = self.before_owner[id];
+                    if i < n && after_ok(i) {
+                        if sure {
+                            return true;
+                        }
+                        unsure.push(i);
+                    }
+                }
+            } else {
+                // the DFA gave up: each of its exceptions may match
+                let k = first(&self.before_owner);
+                unsure.extend(self.before_owner[..k].iter().filter(|&&i| after_ok(i)));
+            }
+        }
+        // the late afterbreaks: `None` before the first need, then whether
+        // the DFA answered
+        let mut late_walked = None;
+        for &i in &self.own[..first(&self.own)] {
+            let Test::Own(j, _) = tests[i] else {
+                unreachable!("an own-DFA exception")
             };
-            let set = before.get_or_insert_with(|| {
-                let side = self.before.as_ref().expect("a beforebreak is in the DFA");
-                side.matching(text, pos, words)
-            });
-            match set {
-                Some(set) if !set.contains(PatternID::must(id)) => {}
-                Some(_) if sure => return true,
+            if !after_ok(i) || !may(i) {
+                continue;
+            }
+            let single = &self.singles[j];
+            if single
+                .needle
+                .as_ref()
+                .is_some_and(|n| !n.found(text.as_bytes(), pos))
+            {
+                continue;
+            }
+            let mut late_sure = true;
+            if let Some(id) = single.late {
+                let side = self.late.as_ref().expect("a late afterbreak is in the DFA");
+                let walked =
+                    *late_walked.get_or_insert_with(|| side.matching(text, pos, words, late));
+                if !walked {
+                    late_sure = false;
+                } else if !late.contains(id) {
+                    continue;
+                }
+            }
+            match single.matches(text, pos, words, own) {
+                Some(false) => {}
+                Some(true) if sure && late_sure => return true,
                 _ => unsure.push(i),
             }
         }
-        for (i, t) in tests.iter().enumerate() {
-            if let Test::Own(j, _) = *t {
-                if after_ok(t) && may(i) {
-                    match self.singles[j].matches(text, pos, words) {
-                        Some(false) => {}
-                        Some(true) if sure => return true,
-                        _ => unsure.push(i),
-                    }
-                }
-            }
-        }
-        unsure.into_iter().any(&fancy)
-            || tests
+        unsure.iter().any(|&i| fancy(i))
+            || self.fancy[..first(&self.fancy)]
                 .iter()
-                .enumerate()
-                .any(|(i, t)| matches!(t, Test::Fancy(_)) && after_ok(t) && fancy(i))
+                .any(|&i| after_ok(i) && fancy(i))
     }
 }
 
@@ -242,9 +353,12 @@ mod tests {
     fn exceptions_are_sorted_by_how_they_can_be_tested() {
         let mut p = parts(&[
             (r"(?:Mr|Dr)\.", r"\s"),
-            (r"\w{0,100}\.", ""),
+            (r"\bx\w{0,100}\.", ""),
             (r"x(?=y)", r"[a-z]"),
             ("", r"\s"),
+            (r"x\.", r"\w{0,20}x"),
+            // large repetitions at the free edges, cut: the shared DFAs
+            (r"[(\[]{0,100}…", r"\p{Ll}+"),
             (r"x\.", r"\w{0,20}"),
         ]);
         p.push(None);
@@ -257,12 +371,17 @@ mod tests {
         // a large afterbreak gets a DFA of its own
         assert_eq!(ex.tests[4], Test::Own(1, None));
         assert!(ex.singles[1].after.is_some());
-        assert_eq!(ex.tests[5], Test::Fancy(None));
+        assert_eq!(ex.tests[5], Test::Dfa(Some(1), Some(3)));
+        assert_eq!(ex.tests[6], Test::Dfa(Some(2), None));
+        assert_eq!(ex.tests[7], Test::Fancy(None));
     }
 
     #[test]
     fn dfas_find_exceptions_at_the_break_and_give_up_on_unicode_boundaries() {
-        let ex = Exceptions::new(&parts(&[(r"\b(?:Mr|Dr)\.", r"\s"), (r"[a-z]{0,20}:", "")]));
+        let ex = Exceptions::new(&parts(&[
+            (r"\b(?:Mr|Dr)\.", r"\s"),
+            (r"\b[a-z]{0,20}:", ""),
+        ]));
         let all = |_| true;
         let asked = std::cell::Cell::new(false);
         let any = |text: &str, pos, n, may: &dyn Fn(usize) -> bool| {
@@ -305,6 +424,25 @@ mod tests {
         assert_eq!(asked.get(), 0);
         assert!(ex.any_match("a. B a. b", 8, 1, &words, |_| true, fancy));
         assert_eq!(asked.get(), 1);
+    }
+
+    #[test]
+    fn a_needle_exception_walks_its_late_afterbreak_only_near_its_needle() {
+        let ex = Exceptions::new(&parts(&[(r"\([a-z ]{0,100}\.\s", r"[^)\n]*\)")]));
+        assert_eq!(ex.tests[0], Test::Own(0, None));
+        assert!(ex.singles[0].needle.is_some());
+        assert_eq!(ex.singles[0].late, Some(0));
+        assert!(ex.after.is_none() && ex.late.is_some());
+        let any = |text: &str, pos| {
+            let words = NonAsciiWords::new(text);
+            ex.any_match(text, pos, 1, &words, |_| true, |_| unreachable!("no fancy"))
+        };
+        assert!(any("see (p. 4) here", 8));
+        // no `(` within reach, no `)` before the line ends, or a `)` in
+        // the beforebreak: no exception
+        assert!(!any("see p. 4) here", 7));
+        assert!(!any("see (p. 4\n) here", 8));
+        assert!(!any("(x) p. 4) here", 7));
     }
 
     /// LanguageTool's rules, if `../shared` is beside the project.

@@ -7,13 +7,14 @@
 //! non-ASCII word character). Each variant is built on first use, with a
 //! cache per thread.
 
+use crate::bits::Bits;
 use crate::words::NonAsciiWords;
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet};
+use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{
     Capture, Class, ClassBytes, ClassBytesRange, Hir, HirKind, Look, Repetition,
 };
@@ -82,13 +83,6 @@ pub(crate) fn parse(rust: &str) -> Option<Hir> {
     syntax::parse(rust).ok()
 }
 
-/// What one walk of a DFA from the break found: the patterns that match,
-/// and the bytes it read.
-struct Walk {
-    set: PatternSet,
-    read: std::ops::Range<usize>,
-}
-
 impl Side {
     /// The side of `hirs`; `None` when there is none.
     pub fn new(hirs: Vec<Hir>, reverse: bool) -> Option<Side> {
@@ -115,41 +109,53 @@ impl Side {
             .as_ref()
     }
 
-    /// The patterns that match `text[s..pos]` for some `s` (reverse) or
-    /// `text[pos..e]` for some `e` (forward); `None` when the DFA gives up
-    /// or does not build. The DFAs with ASCII word boundaries run first
-    /// (the one cut to ASCII, then the full one): an answer is exact when no
-    /// non-ASCII word character lies beside or among the bytes it read;
-    /// otherwise the one with Unicode word boundaries answers, if it can.
-    pub fn matching(&self, text: &str, pos: usize, words: &NonAsciiWords) -> Option<PatternSet> {
+    /// Puts into `out` the patterns that match `text[s..pos]` for some `s`
+    /// (reverse) or `text[pos..e]` for some `e` (forward); false when the
+    /// DFA gives up or does not build. The DFAs with ASCII word boundaries
+    /// run first (the one cut to ASCII, then the full one): an answer is
+    /// exact when no non-ASCII word character lies beside or among the
+    /// bytes it read; otherwise the one with Unicode word boundaries
+    /// answers, if it can.
+    pub fn matching(&self, text: &str, pos: usize, words: &NonAsciiWords, out: &mut Bits) -> bool {
         // a boundary looks at one character beyond the bytes read
         const C: usize = 4;
         for v in [Variant::Ascii, Variant::AsciiBoundary] {
-            if let Some(w) = self.walk(v, text, pos) {
-                if words.none_in(w.read.start.saturating_sub(C), w.read.end + C) {
-                    return Some(w.set);
+            if let Some(read) = self.walk(v, text, pos, out) {
+                if words.none_in(read.start.saturating_sub(C), read.end + C) {
+                    return true;
                 }
             }
         }
-        self.walk(Variant::Unicode, text, pos).map(|w| w.set)
+        self.walk(Variant::Unicode, text, pos, out).is_some()
     }
 
-    /// Runs the DFA anchored at `pos` until it dies or the text ends;
+    /// Runs the DFA anchored at `pos` until it dies or the text ends,
+    /// putting the patterns that match into `out`; the bytes it read, or
     /// `None` when it gives up (a quit byte) or does not build.
-    fn walk(&self, v: Variant, text: &str, pos: usize) -> Option<Walk> {
+    fn walk(
+        &self,
+        v: Variant,
+        text: &str,
+        pos: usize,
+        out: &mut Bits,
+    ) -> Option<std::ops::Range<usize>> {
         let dfa = self.dfa(v)?;
         let (d, bytes) = (&*dfa.dfa, text.as_bytes());
         let mut cache = dfa.caches.get();
         let cache = &mut *cache;
-        let mut set = PatternSet::new(self.hirs.len());
+        out.clear(self.hirs.len());
+        // the last match state added: a state that repeats (`[a-z].*`
+        // going on) adds nothing new
+        let mut last = None;
         let mut add = |cache: &regex_automata::hybrid::dfa::Cache, sid: LazyStateID| {
-            if sid.is_match() {
+            if sid.is_match() && last != Some(sid) {
+                last = Some(sid);
                 for i in 0..d.match_len(cache, sid) {
-                    set.insert(d.match_pattern(cache, sid, i));
+                    out.insert(d.match_pattern(cache, sid, i).as_usize());
                 }
             }
         };
-        let mut sid = if self.reverse {
+        let sid = if self.reverse {
             d.start_state_reverse(
                 cache,
                 &Input::new(text).range(..pos).anchored(Anchored::Yes),
@@ -161,35 +167,52 @@ impl Side {
             )
         }
         .ok()?;
-        // `at` is the edge of the bytes read so far: backwards from `pos`
-        // for a reverse DFA, forwards for a forward one
-        let mut at = pos;
-        loop {
-            let next = if self.reverse {
-                at.checked_sub(1)
-            } else {
-                (at < bytes.len()).then_some(at)
-            };
-            let Some(i) = next else {
-                sid = d.next_eoi_state(cache, sid).ok()?;
-                add(cache, sid);
-                break;
-            };
-            sid = d.next_state(cache, sid, bytes[i]).ok()?;
-            at = if self.reverse { i } else { i + 1 };
-            if sid.is_tagged() {
-                if sid.is_dead() {
-                    break;
-                }
-                if sid.is_quit() {
-                    return None;
-                }
-                add(cache, sid);
-            }
-        }
-        let read = if self.reverse { at..pos } else { pos..at };
-        Some(Walk { set, read })
+        // the bytes from `pos` on the side the DFA reads, nearest first
+        Some(if self.reverse {
+            let n = run(d, cache, sid, bytes[..pos].iter().rev(), &mut add)?;
+            pos - n..pos
+        } else {
+            let n = run(d, cache, sid, bytes[pos..].iter(), &mut add)?;
+            pos..pos + n
+        })
     }
+}
+
+/// Runs `d` from `sid` over `bytes` until it dies or they end, giving each
+/// match state to `add`; how many bytes it read, or `None` when it gives
+/// up (a quit byte).
+fn run<'a>(
+    d: &DFA,
+    cache: &mut Cache,
+    mut sid: LazyStateID,
+    bytes: impl Iterator<Item = &'a u8>,
+    add: &mut impl FnMut(&Cache, LazyStateID),
+) -> Option<usize> {
+    let mut n = 0;
+    for &b in bytes {
+        sid = if sid.is_tagged() {
+            d.next_state(cache, sid, b).ok()?
+        } else {
+            // the common case: an untagged state whose transition is known
+            match d.next_state_untagged(cache, sid, b) {
+                next if next.is_unknown() => d.next_state(cache, sid, b).ok()?,
+                next => next,
+            }
+        };
+        n += 1;
+        if sid.is_tagged() {
+            if sid.is_dead() {
+                return Some(n);
+            }
+            if sid.is_quit() {
+                return None;
+            }
+            add(cache, sid);
+        }
+    }
+    sid = d.next_eoi_state(cache, sid).ok()?;
+    add(cache, sid);
+    Some(n)
 }
 
 /// Any non-ASCII byte (a byte on which the DFA cut to ASCII gives up).
@@ -256,6 +279,29 @@ fn ascii(hir: &Hir, classes: bool) -> Hir {
 mod tests {
     use super::*;
 
+    /// What one walk found: the patterns that match, and the bytes read.
+    struct Walk {
+        set: Vec<usize>,
+        read: std::ops::Range<usize>,
+    }
+
+    impl Side {
+        fn walk_at(&self, v: Variant, text: &str, pos: usize) -> Option<Walk> {
+            let mut out = Bits::default();
+            let read = self.walk(v, text, pos, &mut out)?;
+            Some(Walk {
+                set: out.iter().collect(),
+                read,
+            })
+        }
+
+        fn matching_at(&self, text: &str, pos: usize, words: &NonAsciiWords) -> Option<Vec<usize>> {
+            let mut out = Bits::default();
+            self.matching(text, pos, words, &mut out)
+                .then(|| out.iter().collect())
+        }
+    }
+
     fn side(patterns: &[&str], reverse: bool) -> Side {
         Side::new(
             patterns.iter().map(|p| parse(p).unwrap()).collect(),
@@ -271,34 +317,34 @@ mod tests {
         let text = format!("é{}Dr. Who", " ".repeat(20));
         let pos = text.find(". ").unwrap() + 1;
         let words = NonAsciiWords::new(&text);
-        let w = s.walk(Variant::AsciiBoundary, &text, pos).unwrap();
+        let w = s.walk_at(Variant::AsciiBoundary, &text, pos).unwrap();
         assert_eq!(w.read.end, pos);
         assert!(w.read.start < pos - 3 && w.read.start > pos - 8);
         assert!(!w.set.is_empty());
-        assert!(!s.matching(&text, pos, &words).unwrap().is_empty());
+        assert!(!s.matching_at(&text, pos, &words).unwrap().is_empty());
         // right before the match: the Unicode variant decides (and gives up)
         let text = "éDr. Who";
         let words = NonAsciiWords::new(text);
         assert!(
-            !s.walk(Variant::AsciiBoundary, text, 5)
+            !s.walk_at(Variant::AsciiBoundary, text, 5)
                 .unwrap()
                 .set
                 .is_empty()
         );
-        assert!(s.matching(text, 5, &words).is_none());
+        assert!(s.matching_at(text, 5, &words).is_none());
         // a curly quote is no word character: ASCII is exact
         let text = "“Dr. Who";
         let words = NonAsciiWords::new(text);
-        assert!(!s.matching(text, 6, &words).unwrap().is_empty());
+        assert!(!s.matching_at(text, 6, &words).unwrap().is_empty());
         // forwards: a match, and the bytes read up to where the DFA died
         let f = side(&[r"\s\p{Lu}", r"\s+\w\b"], false);
         let text = "Dr. Who";
-        let w = f.walk(Variant::AsciiBoundary, text, 3).unwrap();
+        let w = f.walk_at(Variant::AsciiBoundary, text, 3).unwrap();
         assert_eq!(w.set.len(), 1);
         assert_eq!(w.read.start, 3);
         assert!(w.read.end > 5 && w.read.end < 8);
         assert!(
-            f.matching("Dr. éa", 3, &NonAsciiWords::new("Dr. éa"))
+            f.matching_at("Dr. éa", 3, &NonAsciiWords::new("Dr. éa"))
                 .is_none()
         );
     }
@@ -313,15 +359,15 @@ mod tests {
             } else {
                 ("x” ab.", 0)
             };
-            assert!(s.walk(Variant::Ascii, text, pos).is_none(), "{reverse}");
-            assert_eq!(s.matching(text, pos, &words).unwrap().len(), 1);
+            assert!(s.walk_at(Variant::Ascii, text, pos).is_none(), "{reverse}");
+            assert_eq!(s.matching_at(text, pos, &words).unwrap().len(), 1);
         }
         // on ASCII text it answers alone, as the full DFA does
         let s = side(&[r"\p{L}{2}\.", r"[^)]{1,3}\."], true);
-        let w = s.walk(Variant::Ascii, "(ab. x", 4).unwrap();
+        let w = s.walk_at(Variant::Ascii, "(ab. x", 4).unwrap();
         assert_eq!(w.set.len(), 2);
         // a non-ASCII letter on the way: it gives up
-        assert!(s.walk(Variant::Ascii, "(éb. x", 5).is_none());
-        assert_eq!(s.matching("(éb. x", 5, &words).unwrap().len(), 2);
+        assert!(s.walk_at(Variant::Ascii, "(éb. x", 5).is_none());
+        assert_eq!(s.matching_at("(éb. x", 5, &words).unwrap().len(), 2);
     }
 }
